@@ -1,0 +1,25 @@
+// Incident dates as UTC epoch milliseconds. Police exports use either epoch milliseconds (CMPD's ArcGIS exports)
+// or ISO-style text; both are read here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hotspot {
+
+// Accepts: integer epoch milliseconds ("1585008000000", optionally ".0"); "YYYY-MM-DD", "YYYY/MM/DD",
+// "YYYY-MM-DDTHH:MM[:SS[.fff]][Z]" or with a space instead of T; "MM/DD/YYYY[ HH:MM[:SS]]". Times are UTC.
+std::optional<int64_t> parse_timestamp_ms(std::string_view text);
+
+// Days since 1970-01-01 for a civil date (proleptic Gregorian).
+int64_t days_from_civil(int64_t y, unsigned m, unsigned d);
+
+// Calendar year of an epoch-millisecond time (UTC).
+int year_of_ms(int64_t ms);
+
+// "2020-03-24" (UTC date of the time).
+std::string format_date(int64_t ms);
+
+}  // namespace hotspot

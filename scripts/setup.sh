@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what hotspot needs from Debian 12 packages (only the missing ones), then configures and builds.
+# Idempotent: a second run only rebuilds what changed.
+#   bash scripts/setup.sh            # Release build in build/
+#   BUILD_DIR=build-asan CMAKE_ARGS=-DHOTSPOT_SANITIZE=ON bash scripts/setup.sh
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config
+  libgdal-dev libgeos-dev libproj-dev proj-data
+  libnanoflann-dev libcli11-dev nlohmann-json3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev
+)
+PACKAGES+=(${EXTRA_PACKAGES:-})
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+fi
+
+BUILD_DIR=${BUILD_DIR:-build}
+if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=${BUILD_TYPE:-Release} ${CMAKE_ARGS:-} >&2
+fi
+cmake --build "$BUILD_DIR" -j"$(nproc)" >&2
