@@ -1,6 +1,8 @@
 #include "geo/atomic_output.h"
 
 #include <atomic>
+#include <chrono>
+#include <cstdlib>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -71,6 +73,9 @@ AtomicOutput::~AtomicOutput() {
 void AtomicOutput::cleanup() noexcept { remove_stem(temp_stem_); }
 
 void AtomicOutput::commit() {
+  // Test hook: hold the finished temporary output for a while so tests can interrupt a run at its last moment.
+  if (const char* delay = std::getenv("HOTSPOT_TEST_COMMIT_DELAY_MS"))
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(delay)));
   std::error_code ec;
   const fs::path tp(temp_path_);
   if (!fs::exists(tp, ec)) throw std::runtime_error(final_path_ + ": nothing was written");
