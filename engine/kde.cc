@@ -51,6 +51,7 @@ double normalising_constant(const KdeOptions& o) {
 
 struct SortedPoint {
   double x, y, w;
+  double xc;  // (x - x_min) / cell - 0.5: the point in column coordinates (column j's centre is at j)
 };
 
 // Points that can reach the grid, bucketed by the grid row they lie in (rows extended by `margin_rows` on both
@@ -86,31 +87,37 @@ RowBuckets bucket_points(PointSpan input, const GridSpec& g, double support) {
   for (size_t i = 0; i < input.size(); ++i) {
     if (bucket_of[i] < 0) continue;
     const Point& p = input[i];
-    b.points[static_cast<size_t>(next[static_cast<size_t>(bucket_of[i])]++)] = {p.x, p.y, p.weight};
+    b.points[static_cast<size_t>(next[static_cast<size_t>(bucket_of[i])]++)] = {
+        p.x, p.y, p.weight, (p.x - g.x_min) / g.cell_size - 0.5};
   }
   return b;
 }
 
-// Coefficients (ascending powers of X) of (g + t1 X - X^2)^M.
+// Coefficients (ascending powers of X) of w (g + b X - X^2)^M.
 template <int M>
-inline void power_coefficients(double g, double t1, double* c) {
+inline void power_coefficients(double g, double b, double w, double* c) {
   if constexpr (M == 0) {
-    c[0] = 1.0;
+    c[0] = w;
+  } else if constexpr (M == 1) {
+    c[0] = w * g;
+    c[1] = w * b;
+    c[2] = -w;
+  } else if constexpr (M == 2) {
+    c[0] = w * g * g;
+    c[1] = w * 2.0 * g * b;
+    c[2] = w * (b * b - 2.0 * g);
+    c[3] = w * -2.0 * b;
+    c[4] = w;
   } else {
-    double base[3] = {g, t1, -1.0};
-    double cur[2 * M + 1] = {};
-    cur[0] = g;
-    cur[1] = t1;
-    cur[2] = -1.0;
-    int deg = 2;
-    for (int p = 1; p < M; ++p) {
-      double nxt[2 * M + 1] = {};
-      for (int i = 0; i <= deg; ++i)
-        for (int j = 0; j < 3; ++j) nxt[i + j] += cur[i] * base[j];
-      deg += 2;
-      for (int i = 0; i <= deg; ++i) cur[i] = nxt[i];
-    }
-    for (int i = 0; i <= 2 * M; ++i) c[i] = cur[i];
+    static_assert(M == 3);
+    const double g2 = g * g, b2 = b * b;
+    c[0] = w * g2 * g;
+    c[1] = w * 3.0 * g2 * b;
+    c[2] = w * 3.0 * g * (b2 - g);
+    c[3] = w * b * (b2 - 6.0 * g);
+    c[4] = w * 3.0 * (g - b2);
+    c[5] = w * 3.0 * b;
+    c[6] = -w;
   }
 }
 
@@ -124,11 +131,13 @@ class RowEvaluator {
     support_rows_ = static_cast<int64_t>(std::ceil(support_ / g.cell_size)) + 1;
     norm_ = normalising_constant(o);
     if (power_ >= 0) {
-      // Blocks of about 4 r / cell columns: the point's offset from the block centre stays within about 3 r,
+      // Blocks of 2-4 r / cell columns: the point's offset from the block centre stays within about 3 r,
       // so the expanded coefficients stay of order 10-100 (no cancellation worth mentioning), while a chord
       // rarely crosses more than two blocks.
-      block_ = std::clamp<int64_t>(static_cast<int64_t>(4.0 * o.radius_crs / g.cell_size), 1, 1024);
-      block_ = std::min<int64_t>(block_, g.ncols);
+      // The largest power of two up to 4 r / cell (so the block of a column is a shift), at most 1024.
+      const double target = 4.0 * o.radius_crs / g.cell_size;
+      while (block_shift_ < 10 && static_cast<double>(int64_t{1} << (block_shift_ + 1)) <= target) ++block_shift_;
+      block_ = int64_t{1} << block_shift_;
       k_ = 2 * power_ + 1;
       diff_.assign(static_cast<size_t>(g.ncols * k_), 0.0);
       x_local_.resize(static_cast<size_t>(block_));
@@ -193,28 +202,43 @@ class RowEvaluator {
     const double inv_r2 = 1.0 / (r * r);
     const double c = g_.cell_size;
     const int64_t B = block_;
-    const double centre_offset = (0.5 + 0.5 * static_cast<double>(B - 1)) * c;  // block start edge -> centre
     double* diff = diff_.data();
+    const double inv_c = 1.0 / c;
+    const double c_over_r = c * inv_r;
+    const double half_block = 0.5 * static_cast<double>(B - 1);
+    const double last_col = static_cast<double>(g_.ncols - 1);
     for (const SortedPoint* p = first; p != last; ++p) {
       const double dy = yc - p->y;
       const double dy2 = dy * dy;
       if (!(dy2 < s2_)) continue;
       int64_t j0, j1;
-      if (!chord(p->x, dy2, j0, j1)) continue;
+      if constexpr (M == 0) {
+        // The uniform kernel jumps at the support edge: decide edge cells by the brute-force test.
+        if (!chord(p->x, dy2, j0, j1)) continue;
+      } else {
+        // The kernel is zero at the support edge, so a cell misjudged by rounding there adds ~(1e-12)^M: the
+        // square-root chord is enough.
+        const double half = std::sqrt(s2_ - dy2) * inv_c;
+        const double lo = p->xc - half, hi = p->xc + half;
+        if (!(hi >= 0.0) || !(lo <= last_col)) continue;
+        j0 = lo <= -1.0 ? 0 : std::max<int64_t>(0, static_cast<int64_t>(lo + 1.0));  // ~ceil(lo)
+        j1 = hi >= last_col ? g_.ncols - 1 : static_cast<int64_t>(hi);              // floor(hi)
+        if (j0 > j1) continue;
+      }
       const double a = 1.0 - dy2 * inv_r2;
-      for (int64_t b = j0 / B; b <= j1 / B; ++b) {
+      const int shift = block_shift_;
+      for (int64_t b = j0 >> shift; b <= j1 >> shift; ++b) {
         const int64_t jb = b * B;
         const int64_t start = std::max(j0, jb);
         const int64_t end = std::min(j1, jb + B - 1);
-        const double centre = g_.x_min + static_cast<double>(jb) * c + centre_offset;
-        const double e = (centre - p->x) * inv_r;
+        const double e = (static_cast<double>(jb) + half_block - p->xc) * c_over_r;
         double coef[K];
-        power_coefficients<M>(a - e * e, -2.0 * e, coef);
+        power_coefficients<M>(a - e * e, -2.0 * e, p->w, coef);
         double* d0 = diff + start * K;
-        for (int k = 0; k < K; ++k) d0[k] += p->w * coef[k];
+        for (int k = 0; k < K; ++k) d0[k] += coef[k];
         if (end + 1 < std::min(jb + B, g_.ncols)) {
           double* d1 = diff + (end + 1) * K;
-          for (int k = 0; k < K; ++k) d1[k] -= p->w * coef[k];
+          for (int k = 0; k < K; ++k) d1[k] -= coef[k];
         }
       }
     }
@@ -297,6 +321,7 @@ class RowEvaluator {
   double support_ = 0.0, s2_ = 0.0, norm_ = 0.0;
   int64_t support_rows_ = 0;
   int64_t block_ = 1;
+  int block_shift_ = 0;
   int k_ = 1;
   std::vector<double> diff_;
   std::vector<double> x_local_;
