@@ -202,7 +202,7 @@ RunConfig parse_run_config(const std::string& text, const std::string& base_dir,
     k->choice("kernel", c.kde.kernel, {"quartic", "epanechnikov", "triweight", "triangular", "uniform", "gaussian"});
     k->length("radius", c.kde.radius);
     k->length("cell_size", c.kde.cell_size);
-    k->choice("units", c.kde.units, {"per_sq_mile", "per_sq_km", "count_per_cell"});
+    k->choice("units", c.kde.units, {"per-sq-mile", "per-sq-km", "count-per-cell"});
     if (const json* v = k->get("hot_zone_percentiles")) {
       if (!v->is_array()) k->fail("must be a list of numbers between 0 and 100", "hot_zone_percentiles");
       c.kde.hot_zone_percentiles.clear();

@@ -49,7 +49,7 @@ struct RunConfig {
     std::string kernel = "quartic";
     std::optional<Length> radius;     // default: ArcGIS's rule
     std::optional<Length> cell_size;  // default: min(width, height) / 250
-    std::string units = "per_sq_mile";  // per_sq_mile | per_sq_km | count_per_cell
+    std::string units = "per-sq-mile";  // per-sq-mile | per-sq-km | count-per-cell
     std::vector<double> hot_zone_percentiles = {95.0, 99.0};
   } kde;
 
