@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace hotspot::cli {
@@ -17,6 +18,7 @@ RunReport sample() {
   r.start_year = 2022;
   r.city.incidents = 8;
   r.city.change_pct = 10.0;
+  r.city.mean_density = std::nan("");  // no density surface
   PriorityAreaInfo a;
   a.id = "A";
   a.name = "Main St & 1st St";
