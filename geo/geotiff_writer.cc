@@ -1,0 +1,58 @@
+#include "geo/geotiff_writer.h"
+
+#include <cpl_string.h>
+#include <stdexcept>
+#include <thread>
+
+#include "geo/atomic_output.h"
+#include "geo/gdal_handles.h"
+
+namespace hotspot {
+
+void write_geotiff(const Raster& raster, const Crs& crs, const GeoTiffOptions& o) {
+  ensure_gdal();
+  const GridSpec& g = raster.spec;
+  if (g.ncols <= 0 || g.nrows <= 0 || static_cast<int64_t>(raster.values.size()) != g.cell_count())
+    throw std::runtime_error(o.path + ": raster has no cells or does not match its grid");
+  AtomicOutput out(o.path, o.overwrite);
+
+  // An in-memory dataset over the raster's own buffer (no copy).
+  GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
+  GDALDriver* cog = GetGDALDriverManager()->GetDriverByName("COG");
+  if (!mem || !cog) throw std::runtime_error(o.path + ": GDAL lacks the MEM or COG driver");
+  GdalDatasetPtr src(mem->Create("", static_cast<int>(g.ncols), static_cast<int>(g.nrows), 0, GDT_Float64, nullptr));
+  if (!src) throw std::runtime_error(o.path + ": cannot create an in-memory raster: " + last_gdal_error());
+  char ptr[64];
+  CPLPrintPointer(ptr, const_cast<double*>(raster.values.data()), sizeof ptr);
+  CPLStringList band_opts;
+  band_opts.SetNameValue("DATAPOINTER", ptr);
+  if (src->AddBand(GDT_Float64, band_opts.List()) != CE_None)
+    throw std::runtime_error(o.path + ": cannot wrap the raster: " + last_gdal_error());
+  double gt[6] = {g.x_min, g.cell_size, 0.0, g.y_max(), 0.0, -g.cell_size};
+  src->SetGeoTransform(gt);
+  src->SetSpatialRef(&crs.ogr());
+  GDALRasterBand* band = src->GetRasterBand(1);
+  band->SetNoDataValue(Raster::nodata());
+  if (!o.band_unit.empty()) band->SetUnitType(o.band_unit.c_str());
+  if (!o.band_description.empty()) band->SetDescription(o.band_description.c_str());
+  for (const auto& [k, v] : o.metadata) src->SetMetadataItem(k.c_str(), v.c_str());
+  if (!o.band_unit.empty()) band->SetMetadataItem("UNITS", o.band_unit.c_str());
+
+  CPLStringList opts;
+  opts.SetNameValue("COMPRESS", "DEFLATE");
+  opts.SetNameValue("PREDICTOR", "YES");
+  opts.SetNameValue("BLOCKSIZE", std::to_string(o.block_size).c_str());
+  opts.SetNameValue("OVERVIEWS", o.overviews ? "AUTO" : "NONE");
+  opts.SetNameValue("RESAMPLING", "AVERAGE");
+  opts.SetNameValue("BIGTIFF", "IF_SAFER");
+  const int threads = o.threads > 0 ? o.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  opts.SetNameValue("NUM_THREADS", std::to_string(threads).c_str());
+  CPLErrorReset();
+  GdalDatasetPtr dst(cog->CreateCopy(out.temp_path().c_str(), src.get(), FALSE, opts.List(), nullptr, nullptr));
+  if (!dst) throw std::runtime_error(o.path + ": cannot write the GeoTIFF: " + last_gdal_error());
+  dst.reset();  // flush and close before the rename
+  if (CPLGetLastErrorType() == CE_Failure) throw std::runtime_error(o.path + ": GeoTIFF write failed: " + last_gdal_error());
+  out.commit();
+}
+
+}  // namespace hotspot
