@@ -1,0 +1,82 @@
+#include "geo/gistar_styles.h"
+
+#include <sstream>
+
+namespace hotspot {
+
+const std::vector<GiBinClass>& gi_bin_classes() {
+  static const std::vector<GiBinClass> classes = {
+      {-3, "#4575B5", "Cold Spot - 99% Confidence"}, {-2, "#849EBA", "Cold Spot - 95% Confidence"},
+      {-1, "#C0CCBE", "Cold Spot - 90% Confidence"}, {0, "#9C9C9C", "Not Significant"},
+      {1, "#FAB984", "Hot Spot - 90% Confidence"},   {2, "#ED7551", "Hot Spot - 95% Confidence"},
+      {3, "#D62F27", "Hot Spot - 99% Confidence"},
+  };
+  return classes;
+}
+
+namespace {
+
+// "#RRGGBB" -> "r,g,b,255" as QGIS writes colours.
+std::string qgis_rgba(const char* hex) {
+  const auto byte = [&](int k) { return std::stoi(std::string(hex + 1 + 2 * k, 2), nullptr, 16); };
+  return std::to_string(byte(0)) + "," + std::to_string(byte(1)) + "," + std::to_string(byte(2)) + ",255";
+}
+
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string gi_bin_qml(const std::string& field, bool outline) {
+  const auto& classes = gi_bin_classes();
+  std::ostringstream q;
+  q << "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
+    << "<qgis version=\"3.22.16\" styleCategories=\"Symbology\">\n"
+    << "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" << xml_escape(field)
+    << "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n"
+    << "    <categories>\n";
+  for (size_t k = 0; k < classes.size(); ++k)
+    q << "      <category render=\"true\" symbol=\"" << k << "\" value=\"" << classes[k].bin << "\" label=\""
+      << xml_escape(classes[k].label) << "\"/>\n";
+  q << "    </categories>\n    <symbols>\n";
+  for (size_t k = 0; k < classes.size(); ++k) {
+    const std::string color = qgis_rgba(classes[k].color_hex);
+    const std::string outline_style = outline ? "solid" : "no";
+    q << "      <symbol type=\"fill\" name=\"" << k << "\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">\n"
+      << "        <layer class=\"SimpleFill\" enabled=\"1\" locked=\"0\" pass=\"0\">\n"
+      << "          <Option type=\"Map\">\n"
+      << "            <Option name=\"color\" type=\"QString\" value=\"" << color << "\"/>\n"
+      << "            <Option name=\"style\" type=\"QString\" value=\"solid\"/>\n"
+      << "            <Option name=\"outline_color\" type=\"QString\" value=\"110,110,110,255\"/>\n"
+      << "            <Option name=\"outline_style\" type=\"QString\" value=\"" << outline_style << "\"/>\n"
+      << "            <Option name=\"outline_width\" type=\"QString\" value=\"0.26\"/>\n"
+      << "            <Option name=\"outline_width_unit\" type=\"QString\" value=\"MM\"/>\n"
+      << "          </Option>\n"
+      << "          <prop k=\"color\" v=\"" << color << "\"/>\n"
+      << "          <prop k=\"style\" v=\"solid\"/>\n"
+      << "          <prop k=\"outline_color\" v=\"110,110,110,255\"/>\n"
+      << "          <prop k=\"outline_style\" v=\"" << outline_style << "\"/>\n"
+      << "          <prop k=\"outline_width\" v=\"0.26\"/>\n"
+      << "          <prop k=\"outline_width_unit\" v=\"MM\"/>\n"
+      << "        </layer>\n"
+      << "      </symbol>\n";
+  }
+  q << "    </symbols>\n"
+    << "  </renderer-v2>\n"
+    << "  <layerGeometryType>2</layerGeometryType>\n"
+    << "</qgis>\n";
+  return q.str();
+}
+
+}  // namespace hotspot
