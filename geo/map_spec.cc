@@ -225,6 +225,17 @@ LoadedLayer load_map_layer(const MapLayer& layer) {
   return out;
 }
 
+std::vector<std::string> map_layer_fields(const MapLayer& layer) {
+  std::vector<std::string> out;
+  if (layer.path.empty()) return out;
+  GdalDatasetPtr ds = open_vector(layer.path);
+  OGRLayer* lay = layer.source_layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(layer.source_layer.c_str());
+  if (!lay) throw std::runtime_error("map layer '" + layer.name + "': " + layer.path + " has no such layer");
+  OGRFeatureDefn* defn = lay->GetLayerDefn();
+  for (int i = 0; i < defn->GetFieldCount(); ++i) out.push_back(defn->GetFieldDefn(i)->GetNameRef());
+  return out;
+}
+
 std::vector<LegendEntry> legend_entries(const MapLayer& layer) {
   if (!layer.legend.empty()) return layer.legend;
   const LayerStyle& s = layer.style;

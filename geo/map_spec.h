@@ -118,6 +118,9 @@ struct LoadedLayer {
 // Reads and reprojects the layer's data. Throws std::runtime_error naming the layer and file.
 LoadedLayer load_map_layer(const MapLayer& layer);
 
+// The property names of a file-backed layer, in order (empty for GeoJSON text layers). Throws like load_map_layer.
+std::vector<std::string> map_layer_fields(const MapLayer& layer);
+
 // The legend entries of a layer: its own, or one per category, or one swatch from the style.
 std::vector<LegendEntry> legend_entries(const MapLayer& layer);
 
