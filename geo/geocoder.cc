@@ -605,6 +605,65 @@ IntersectionPlacement geocode_intersection(const Geocoder& geocoder, std::string
   return p;
 }
 
+AttributeTable read_attribute_table(const std::string& path, const std::string& layer_name, char delimiter) {
+  AttributeTable t;
+  if (!fs::exists(path)) throw std::runtime_error(path + ": no such file");
+  if (is_csv(path)) {
+    CsvOptions co;
+    co.delimiter = delimiter;
+    CsvReader r(path, co);
+    t.header = r.header();
+    while (auto rec = r.next())
+      t.rows.push_back({rec->row, std::move(rec->fields), rec->error.empty() ? "" : "line " + std::to_string(rec->line) + ": " + rec->error});
+    return t;
+  }
+  GdalDatasetPtr ds = open_vector(path);
+  OGRLayer* layer = layer_name.empty() ? ds->GetLayer(0) : ds->GetLayerByName(layer_name.c_str());
+  if (!layer) throw std::runtime_error(path + ": no layer" + (layer_name.empty() ? "" : " named '" + layer_name + "'"));
+  OGRFeatureDefn* d = layer->GetLayerDefn();
+  for (int i = 0; i < d->GetFieldCount(); ++i) t.header.push_back(d->GetFieldDefn(i)->GetNameRef());
+  int64_t n = 0;
+  CPLErrorReset();
+  for (OgrFeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
+    AttributeTable::Row row{++n, {}, ""};
+    for (int i = 0; i < d->GetFieldCount(); ++i) row.fields.push_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
+    t.rows.push_back(std::move(row));
+  }
+  if (CPLGetLastErrorType() == CE_Failure)
+    throw std::runtime_error(path + ": read failed after " + std::to_string(n) + " features: " + last_gdal_error());
+  return t;
+}
+
+Crs default_analysis_crs(const ReferenceSource& s) {
+  ensure_gdal();
+  if (!fs::exists(s.path)) throw std::runtime_error(s.path + ": no such file (geocoder reference)");
+  if (!is_csv(s.path)) {
+    GdalDatasetPtr ds = open_vector(s.path);
+    OGRLayer* layer = s.layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(s.layer.c_str());
+    std::optional<Crs> c;
+    if (!s.source_crs.empty()) c = Crs::from_user_input(s.source_crs);
+    else if (layer && layer->GetSpatialRef()) c = Crs::from_ogr(*layer->GetSpatialRef());
+    if (c && c->is_projected()) return *c;
+    OGREnvelope e;
+    if (c && layer && layer->GetExtent(&e, TRUE) == OGRERR_NONE) {
+      double x = 0.5 * (e.MinX + e.MaxX), y = 0.5 * (e.MinY + e.MaxY);
+      CrsTransform t(*c, Crs::from_user_input("EPSG:4326"));
+      if (t.transform(x, y)) return Crs::utm_for(x, y);
+    }
+    throw std::runtime_error(s.path + ": cannot choose an analysis CRS from this reference; give one (--crs)");
+  }
+  IngestOptions io;
+  io.input_path = s.path;
+  io.x_column = s.x_column;
+  io.y_column = s.y_column;
+  io.source_crs = s.source_crs;
+  if (io.source_crs.empty() && !fs::exists(fs::path(s.path).replace_extension(".prj")) && csv_coordinates_look_lonlat(s))
+    io.source_crs = "EPSG:4326";
+  IngestResult res = ingest(io);
+  if (!res.analysis_crs) throw std::runtime_error(s.path + ": cannot choose an analysis CRS; give one (--crs)");
+  return *res.analysis_crs;
+}
+
 GeocodingResolver::GeocodingResolver(const Geocoder& geocoder, std::vector<std::string> address_columns)
     : geocoder_(geocoder), columns_(std::move(address_columns)) {
   if (columns_.empty()) throw std::invalid_argument("geocoding needs at least one address column");

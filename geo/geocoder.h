@@ -124,6 +124,23 @@ Geocoder load_intersection_reference(const std::string& path, const Crs& analysi
 // Text that is not an intersection is refused with a reason.
 IntersectionPlacement geocode_intersection(const Geocoder& geocoder, std::string_view name);
 
+// ---- Inputs of the geocode command.
+
+// The records to place: a CSV, or any OGR table's attributes (geometry ignored), row by row. Throws naming the file.
+struct AttributeTable {
+  std::vector<std::string> header;
+  struct Row {
+    int64_t row = 0;                  // 1-based data row / feature number
+    std::vector<std::string> fields;
+    std::string error;                // non-empty: malformed CSV record
+  };
+  std::vector<Row> rows;
+};
+AttributeTable read_attribute_table(const std::string& path, const std::string& layer = "", char delimiter = 0);
+
+// An analysis CRS chosen from a reference: its own CRS when projected, else the WGS 84 UTM zone of its data.
+Crs default_analysis_crs(const ReferenceSource& reference);
+
 // ---- Ingest hook: places rows without coordinates from their address column(s).
 
 class GeocodingResolver final : public CoordinateResolver {
