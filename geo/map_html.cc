@@ -101,6 +101,8 @@ header .notes { font-size: 12px; color: #d9e2ec; margin-top: 2px; }
 .legend-swatch { width: 18px; height: 12px; flex: none; box-sizing: border-box; }
 .legend-ramp { width: 150px; height: 11px; border: 1px solid #999; }
 .legend-ramp-labels { display: flex; justify-content: space-between; width: 152px; font-size: 11px; color: #444; }
+.legend-unit { font-size: 11px; color: #444; }
+.legend-layer.legend-item { margin-top: 6px; }
 .legend-empty { color: #8a1c1c; font-style: italic; font-size: 12px; }
 .hotspot-popup h4 { margin: 0 0 4px; font-size: 13px; }
 .hotspot-popup table { border-collapse: collapse; }
@@ -196,16 +198,27 @@ const char* kPageJs = R"JS(
   });
   L.control.layers(null, switcher, { collapsed: false, position: 'topright' }).addTo(map);
   L.control.scale({ metric: true, imperial: true, position: 'bottomleft' }).addTo(map);
+  function swatch(e) {
+    var sw = el('span', 'legend-swatch');
+    if (e.fill) sw.style.background = e.fill;
+    if (e.stroke) sw.style.border = '2px ' + (e.dash ? 'dashed ' : 'solid ') + e.stroke;
+    return sw;
+  }
   var legend = L.control({ position: 'bottomright' });
   legend.onAdd = function () {
     var div = el('div', 'hotspot-legend');
     div.id = 'hotspot-legend';
     div.appendChild(el('h3', null, 'Legend'));
     spec.legend.forEach(function (block) {
-      var head = el('div', 'legend-layer', block.name);
+      var entries = block.entries || [];
+      var inline = entries.length === 1 && entries[0].label === block.name;
+      var head = el('div', 'legend-layer' + (inline ? ' legend-item' : ''));
       head.setAttribute('data-layer', block.name);
+      if (inline) head.appendChild(swatch(entries[0]));
+      head.appendChild(el('span', null, block.name));
       div.appendChild(head);
-      if (block.ramp) {
+      if (inline) entries = [];
+      if (block.ramp && !block.message) {
         var bar = el('div', 'legend-ramp');
         bar.style.background = 'linear-gradient(to right, ' + block.ramp.join(', ') + ')';
         div.appendChild(bar);
@@ -213,13 +226,11 @@ const char* kPageJs = R"JS(
         labels.appendChild(el('span', null, block.low));
         labels.appendChild(el('span', null, block.high));
         div.appendChild(labels);
+        if (block.unit) div.appendChild(el('div', 'legend-unit', block.unit));
       }
-      (block.entries || []).forEach(function (e) {
+      entries.forEach(function (e) {
         var item = el('div', 'legend-item');
-        var sw = el('span', 'legend-swatch');
-        if (e.fill) sw.style.background = e.fill;
-        if (e.stroke) sw.style.border = '2px ' + (e.dash ? 'dashed ' : 'solid ') + e.stroke;
-        item.appendChild(sw);
+        item.appendChild(swatch(e));
         item.appendChild(el('span', null, e.label));
         div.appendChild(item);
       });
@@ -294,8 +305,9 @@ std::string render_map_html(const MapSpec& spec, const std::string& leaflet_dir,
     for (const RampStop& s : density_ramp()) ramp.push_back(rgba_css(s.color) + " " + std::to_string(static_cast<int>(s.t * 100)) + "%");
     block["ramp"] = ramp;
     const std::string unit = o.unit.empty() ? "" : " " + o.unit;
-    block["low"] = "> " + short_num(range.min_value) + unit;
-    block["high"] = "\u2265 " + short_num(range.max_value) + unit;
+    block["low"] = "> " + short_num(range.min_value);
+    block["high"] = "\u2265 " + short_num(range.max_value);
+    block["unit"] = o.unit;
     if (range.empty()) {
       const std::string msg = o.empty_message.empty() ? o.name + ": no cell above " + short_num(range.min_value) + unit : o.empty_message;
       block["message"] = msg;

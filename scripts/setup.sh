@@ -12,6 +12,7 @@ PACKAGES=(
   libnanoflann-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
+  chromium
 )
 PACKAGES+=(${EXTRA_PACKAGES:-})
 
@@ -25,6 +26,21 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+fi
+
+# Node.js and npm (for the front-end packages below); the machine's own Node.js is used when present.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: installing nodejs npm" >&2
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -q --no-install-recommends nodejs npm >&2
+fi
+# Front-end packages pinned by tools/web/package-lock.json: Leaflet (inlined into map.html) and playwright-core (drives
+# Debian's chromium in tests/browser). Reinstalled only when the lock file changed.
+if [ ! -f tools/web/node_modules/.package-lock.json ] || [ tools/web/package-lock.json -nt tools/web/node_modules/.package-lock.json ]; then
+  echo "setup: npm ci in tools/web" >&2
+  (cd tools/web && npm ci --no-audit --no-fund >&2)
 fi
 
 BUILD_DIR=${BUILD_DIR:-build}

@@ -104,7 +104,7 @@ TEST(MapHtmlTest, SelfContainedPageWithLayersLegendAndPopups) {
   // Legend: the density ramp with its unit, then the seven Gi_Bin classes.
   ASSERT_EQ(j["legend"].size(), 5u);
   EXPECT_EQ(j["legend"][0]["name"], "Kernel density");
-  EXPECT_NE(j["legend"][0]["high"].get<std::string>().find("per km"), std::string::npos);
+  EXPECT_NE(j["legend"][0]["unit"].get<std::string>().find("per km"), std::string::npos);
   ASSERT_EQ(j["legend"][1]["entries"].size(), 7u);
   EXPECT_EQ(j["legend"][1]["entries"][6]["fill"], "#D62F27");
   // Density overlay: an embedded PNG whose bounds are the raster's box (lat, lon).
