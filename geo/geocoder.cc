@@ -411,21 +411,34 @@ ReferenceLoadReport Geocoder::load_centrelines(const ReferenceSource& s) {
   if (lf < 0 && rf < 0)
     rep.warnings.push_back(s.path + ": no address range fields; the centrelines serve intersections only");
 
+  auto number_of = [&](const OGRFeature& f, int i) -> std::optional<int64_t> {
+    const OGRFieldType ft = d->GetFieldDefn(i)->GetType();
+    if (ft == OFTInteger || ft == OFTInteger64) {
+      const GIntBig v = f.GetFieldAsInteger64(i);
+      return v >= 0 ? std::optional<int64_t>(v) : std::nullopt;
+    }
+    return parse_house_number(f.GetFieldAsString(i));
+  };
   auto range_of = [&](const OGRFeature& f, int from, int to) {
     HouseRange r;
     if (from < 0 || !f.IsFieldSetAndNotNull(from) || !f.IsFieldSetAndNotNull(to)) return r;
-    auto a = parse_house_number(f.GetFieldAsString(from)), b = parse_house_number(f.GetFieldAsString(to));
+    auto a = number_of(f, from), b = number_of(f, to);
     if (!a || !b || (*a == 0 && *b == 0)) return r;
     r.from = *a;
     r.to = *b;
     return r;
   };
   std::vector<std::string> fields(H.size());
+  std::vector<int> needed;  // only the fields used are read as text
+  for (int i : {id, street, pre, name, type, post})
+    if (i >= 0) needed.push_back(i);
+  // Street texts repeat along a street's segments: parse each distinct one once.
+  std::unordered_map<std::string, StreetName> parsed_streets;
+  std::string street_key;
   layer->ResetReading();
   for (OgrFeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
     ++rep.features_in;
-    for (size_t i = 0; i < H.size(); ++i)
-      fields[i] = f->IsFieldSetAndNotNull(static_cast<int>(i)) ? f->GetFieldAsString(static_cast<int>(i)) : "";
+    for (int i : needed) fields[static_cast<size_t>(i)] = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
     const OGRGeometry* g = f->GetGeometryRef();
     if (!g || g->IsEmpty()) {
       rep.skipped["no_geometry"] += 1;
@@ -459,7 +472,13 @@ ReferenceLoadReport Geocoder::load_centrelines(const ReferenceSource& s) {
       rep.skipped["transform_failed"] += 1;
       continue;
     }
-    const StreetName st = street_of(fields, street, pre, parts ? name : -1, type, post);
+    street_key.clear();
+    for (int i : {street, pre, name, type, post})
+      if (i >= 0) (street_key += fields[static_cast<size_t>(i)]) += '\x1f';
+    auto it = parsed_streets.find(street_key);
+    if (it == parsed_streets.end())
+      it = parsed_streets.emplace(street_key, street_of(fields, street, pre, parts ? name : -1, type, post)).first;
+    const StreetName& st = it->second;
     if (st.empty()) {
       rep.skipped["no_street_name"] += 1;
       continue;
