@@ -1,6 +1,7 @@
 #include "cli/map_command.h"
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -19,8 +20,12 @@ namespace {
 
 std::string tile_name(const std::string& name) {
   std::string o;
-  for (char c : name) o += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '_';
-  return o;
+  for (char c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c))) o += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else if (!o.empty() && o.back() != '_') o += '_';
+  }
+  while (!o.empty() && o.back() == '_') o.pop_back();
+  return o.empty() ? "layer" : o;
 }
 
 }  // namespace
