@@ -414,7 +414,7 @@ Raster kernel_density(PointSpan points, const GridSpec& grid, const KdeOptions& 
         }
       }
       const int64_t done = rows_done.fetch_add(r1 - r0) + (r1 - r0);
-      if (progress && progress_mutex.try_lock()) {
+      if (progress && done < grid.nrows && progress_mutex.try_lock()) {
         progress->update("kernel density", done, grid.nrows);
         progress_mutex.unlock();
       }

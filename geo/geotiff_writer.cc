@@ -1,5 +1,6 @@
 #include "geo/geotiff_writer.h"
 
+#include <cmath>
 #include <cpl_string.h>
 #include <stdexcept>
 #include <thread>
@@ -53,6 +54,45 @@ void write_geotiff(const Raster& raster, const Crs& crs, const GeoTiffOptions& o
   dst.reset();  // flush and close before the rename
   if (CPLGetLastErrorType() == CE_Failure) throw std::runtime_error(o.path + ": GeoTIFF write failed: " + last_gdal_error());
   out.commit();
+}
+
+GeoTiffContents read_geotiff(const std::string& path) {
+  GdalDatasetPtr ds = open_raster(path);
+  GeoTiffContents c;
+  double gt[6];
+  if (ds->GetGeoTransform(gt) != CE_None || gt[2] != 0.0 || gt[4] != 0.0 || gt[5] != -gt[1])
+    throw std::runtime_error(path + ": not a north-up raster with square cells");
+  GridSpec g;
+  g.cell_size = gt[1];
+  g.ncols = ds->GetRasterXSize();
+  g.nrows = ds->GetRasterYSize();
+  g.x_min = gt[0];
+  g.y_min = gt[3] - static_cast<double>(g.nrows) * g.cell_size;
+  c.raster = Raster(g);
+  GDALRasterBand* b = ds->GetRasterBand(1);
+  if (b->RasterIO(GF_Read, 0, 0, static_cast<int>(g.ncols), static_cast<int>(g.nrows), c.raster.values.data(),
+                  static_cast<int>(g.ncols), static_cast<int>(g.nrows), GDT_Float64, 0, 0) != CE_None)
+    throw std::runtime_error(path + ": cannot read the band: " + last_gdal_error());
+  int has_nodata = 0;
+  const double nd = b->GetNoDataValue(&has_nodata);
+  if (has_nodata && !std::isnan(nd))
+    for (double& v : c.raster.values)
+      if (v == nd) v = Raster::nodata();
+  if (const OGRSpatialReference* srs = ds->GetSpatialRef())
+    if (srs->GetAuthorityName(nullptr) && srs->GetAuthorityCode(nullptr))
+      c.crs_authority = std::string(srs->GetAuthorityName(nullptr)) + ":" + srs->GetAuthorityCode(nullptr);
+  c.band_unit = b->GetUnitType() ? b->GetUnitType() : "";
+  if (char** md = ds->GetMetadata())
+    for (int i = 0; md[i]; ++i) {
+      char* key = nullptr;
+      const char* value = CPLParseNameValue(md[i], &key);
+      if (key) c.metadata[key] = value ? value : "";
+      CPLFree(key);
+    }
+  if (const char* l = ds->GetMetadataItem("LAYOUT", "IMAGE_STRUCTURE")) c.layout = l;
+  if (const char* cm = ds->GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE")) c.compression = cm;
+  c.overviews = b->GetOverviewCount();
+  return c;
 }
 
 }  // namespace hotspot

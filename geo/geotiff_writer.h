@@ -25,4 +25,16 @@ struct GeoTiffOptions {
 // Throws std::runtime_error naming the path (existing output without overwrite, unwritable folder, GDAL failure).
 void write_geotiff(const Raster& raster, const Crs& crs, const GeoTiffOptions& options);
 
+// A single-band north-up GeoTIFF read back (for checks and tests): values as doubles with nodata as NaN.
+struct GeoTiffContents {
+  Raster raster;
+  std::string crs_authority;                   // e.g. "EPSG:2264", or ""
+  std::string band_unit;
+  std::map<std::string, std::string> metadata; // dataset metadata items
+  std::string layout;                          // IMAGE_STRUCTURE LAYOUT ("COG" for a valid COG)
+  std::string compression;
+  int overviews = 0;
+};
+GeoTiffContents read_geotiff(const std::string& path);
+
 }  // namespace hotspot

@@ -71,6 +71,14 @@ TEST(GeoTiffWriterTest, WritesCogWithCrsNodataUnitsAndExactValues) {
   }
   // No temporary files left beside the output.
   EXPECT_EQ(d.entries().size(), 1u);
+
+  const GeoTiffContents c = read_geotiff(o.path);
+  EXPECT_EQ(c.crs_authority, "EPSG:2264");
+  EXPECT_EQ(c.band_unit, "incidents per square mile");
+  EXPECT_EQ(c.metadata.at("KERNEL"), "quartic");
+  EXPECT_EQ(c.layout, "COG");
+  EXPECT_EQ(c.raster.spec.y_min, 460000.0);
+  EXPECT_EQ(c.raster.at(5, 7), r.at(5, 7));
 }
 
 TEST(GeoTiffWriterTest, RefusesExistingOutputAndLeavesItAlone) {
