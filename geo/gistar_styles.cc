@@ -4,15 +4,6 @@
 
 namespace hotspot {
 
-const std::vector<GiBinClass>& gi_bin_classes() {
-  static const std::vector<GiBinClass> classes = {
-      {-3, "#4575B5", "Cold Spot - 99% Confidence"}, {-2, "#849EBA", "Cold Spot - 95% Confidence"},
-      {-1, "#C0CCBE", "Cold Spot - 90% Confidence"}, {0, "#9C9C9C", "Not Significant"},
-      {1, "#FAB984", "Hot Spot - 90% Confidence"},   {2, "#ED7551", "Hot Spot - 95% Confidence"},
-      {3, "#D62F27", "Hot Spot - 99% Confidence"},
-  };
-  return classes;
-}
 
 namespace {
 
@@ -51,7 +42,7 @@ std::string gi_bin_qml(const std::string& field, bool outline) {
       << xml_escape(classes[k].label) << "\"/>\n";
   q << "    </categories>\n    <symbols>\n";
   for (size_t k = 0; k < classes.size(); ++k) {
-    const std::string color = qgis_rgba(classes[k].color_hex);
+    const std::string color = qgis_rgba(classes[k].color);
     const std::string outline_style = outline ? "solid" : "no";
     q << "      <symbol type=\"fill\" name=\"" << k << "\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">\n"
       << "        <layer class=\"SimpleFill\" enabled=\"1\" locked=\"0\" pass=\"0\">\n"

@@ -9,16 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "geo/map_palette.h"  // gi_bin_classes(): the seven classes, -3 .. 3, shared with the maps
+
 namespace hotspot {
-
-struct GiBinClass {
-  int bin;
-  const char* color_hex;  // "#RRGGBB"
-  const char* label;
-};
-
-// The seven classes, -3 .. 3.
-const std::vector<GiBinClass>& gi_bin_classes();
 
 // A QGIS 3 .qml for a polygon layer with an integer field `field` (default Gi_Bin). Outlines are off, as in ArcGIS's
 // default hot spot rendering of fishnets, unless outline is true (useful for zones).
