@@ -41,7 +41,7 @@ struct RunConfig {
     std::string intersections;      // points layer/CSV of named intersections (e.g. CDOT signals)
     std::string intersections_name_column = "UNITDESC";
     bool learn_blocks = true;       // learn a block gazetteer from the rows that have coordinates
-    int min_score = 80;
+    int min_score = 70;             // the geocoder's default
   } geocode;
 
   struct Kde {

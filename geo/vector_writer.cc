@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -93,6 +95,15 @@ void write_vector(const VectorLayer& layer, const Crs& crs, const VectorWriteOpt
       lco_store = {"RFC7946=YES", "COORDINATE_PRECISION=" + std::to_string(o.geojson_decimals), "WRITE_NAME=YES"};
     } else if (driver_name == "ESRI Shapefile") {
       lco_store = {"ENCODING=UTF-8"};
+      // The .dbf header carries a "last update" date; SOURCE_DATE_EPOCH pins it for byte-identical outputs.
+      if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) {
+        const std::time_t t = static_cast<std::time_t>(std::atoll(sde));
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        char buf[32];
+        std::strftime(buf, sizeof buf, "DBF_DATE_LAST_UPDATE=%Y-%m-%d", &tm);
+        lco_store.push_back(buf);
+      }
     }
     std::vector<const char*> lco;
     for (const std::string& s : lco_store) lco.push_back(s.c_str());
