@@ -37,6 +37,7 @@ AnalysisGrid AnalysisGrid::square(const Extent& extent, double cell_size_crs) {
   a.shape_ = UnitShape::kSquare;
   a.x0_ = g.x_min;
   a.y0_ = g.y_max();
+  a.y_min_ = g.y_min;
   a.cell_size_ = cell_size_crs;
   a.ncols_ = g.ncols;
   a.nrows_ = g.nrows;
@@ -68,7 +69,7 @@ GridSpec AnalysisGrid::spec() const {
   g.cell_size = cell_size_;
   g.ncols = ncols_;
   g.nrows = nrows_;
-  g.y_min = y0_ - static_cast<double>(nrows_) * cell_size_;
+  g.y_min = y_min_;
   return g;
 }
 

@@ -53,6 +53,7 @@ class AnalysisGrid {
  private:
   UnitShape shape_ = UnitShape::kSquare;
   double x0_ = 0, y0_ = 0;  // square: x_min, y_max (north edge); hexagon: centre of (row 0, col 0)
+  double y_min_ = 0;        // square: the south edge, as GridSpec::covering set it
   double cell_size_ = 1;
   int64_t ncols_ = 0, nrows_ = 0;
 };

@@ -186,9 +186,10 @@ GiStarResult gi_star(std::span<const double> x, const SpatialWeights& w, const G
       }
       const double tail = static_cast<double>(std::min(upper, lower) + 1) / static_cast<double>(R + 1);
       r.pseudo_p[i] = std::min(1.0, 2.0 * tail);
-      if (progress && b == 0 && (i % 512) == 0) progress->update("permutations", static_cast<int64_t>(i), static_cast<int64_t>(e));
+      if (progress && b == 0 && (i % 512) == 0) progress->update("permutations", static_cast<int64_t>(i - b), static_cast<int64_t>(e - b));
     }
   });
+  if (progress) progress->update("permutations", static_cast<int64_t>(n), static_cast<int64_t>(n));
   return r;
 }
 

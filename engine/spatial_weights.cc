@@ -207,6 +207,7 @@ SpatialWeights distance_weights(PointSpan c, const WeightsOptions& o, Progress* 
     });
   }
   for (std::thread& th : pool) th.join();
+  if (progress) progress->update("spatial weights", static_cast<int64_t>(n), static_cast<int64_t>(n));
   return assemble(n, chunks, binary, o.include_self);
 }
 
@@ -327,6 +328,7 @@ SpatialWeights fishnet_weights(int64_t ncols, int64_t nrows, double cell, std::s
       }
     }
   });
+  if (progress) progress->update("spatial weights", nrows, nrows);
   return sw;
 }
 
