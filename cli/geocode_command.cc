@@ -117,6 +117,7 @@ int run_geocode(const GeocodeCommandOptions& o, std::ostream& out, std::ostream&
   RecordAccounting acc;
   IngestResult rejects;  // only header + rejects are used, for write_rejects_csv
   rejects.header = t.header;
+  rejects.source_path = o.input_path;
   std::map<std::string, int64_t> by_type, by_reason;
   std::vector<std::pair<size_t, GeocodeResult>> placed;
   std::string column_label;
@@ -127,7 +128,12 @@ int run_geocode(const GeocodeCommandOptions& o, std::ostream& out, std::ostream&
     if (!row.error.empty()) {
       acc.reject(reason::kMalformedRow);
       by_reason[reason::kMalformedRow] += 1;
-      rejects.rejects.push_back({row.row, reason::kMalformedRow, "", row.error, row.fields});
+      RejectedRecord rr;
+      rr.source_row = row.row;
+      rr.reason = reason::kMalformedRow;
+      rr.detail = row.error;
+      rr.fields = row.fields;
+      rejects.rejects.push_back(std::move(rr));
       continue;
     }
     std::string text;
@@ -137,7 +143,13 @@ int run_geocode(const GeocodeCommandOptions& o, std::ostream& out, std::ostream&
     if (!r.placed()) {
       acc.reject(reason::kNotGeocoded);
       by_reason[r.reason_code] += 1;
-      rejects.rejects.push_back({row.row, reason::kNotGeocoded, column_label, std::string(r.reason_code) + ": " + r.reason, row.fields});
+      RejectedRecord rr;
+      rr.source_row = row.row;
+      rr.reason = reason::kNotGeocoded;
+      rr.column = column_label;
+      rr.detail = std::string(r.reason_code) + ": " + r.reason;
+      rr.fields = row.fields;
+      rejects.rejects.push_back(std::move(rr));
       continue;
     }
     acc.accept();
