@@ -5,7 +5,14 @@
 namespace hotspot::cli {
 
 void add_ingest_flags(CLI::App& app, IngestOptions& o) {
-  app.add_option("input", o.input_path, "Incident file: CSV, GeoJSON, shapefile, GeoPackage, Esri JSON, ...")
+  app.add_option_function<std::vector<std::string>>(
+         "input",
+         [&o](const std::vector<std::string>& files) {
+           o.input_path = files.front();
+           o.additional_inputs.assign(files.begin() + 1, files.end());
+         },
+         "Incident file: CSV, GeoJSON, shapefile, GeoPackage, Esri JSON, ...; several CSV files of one export "
+         "(e.g. one per year) are read as one, columns matched by name")
       ->required();
   app.add_option("--layer", o.layer, "Layer name in a multi-layer source (default: the first)");
   app.add_option("--x-col", o.x_column, "Column holding x / longitude (default: detected, e.g. LONGITUDE_PUBLIC)");

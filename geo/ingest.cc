@@ -90,6 +90,7 @@ std::string csv_escape(const std::string& s) {
 // One record as read, before any check.
 struct RawRecord {
   int64_t row = 0;
+  int file = 0;
   std::vector<std::string> fields;
   std::string error;             // malformed
   bool has_geometry = false;     // OGR point geometry present
@@ -104,6 +105,7 @@ bool is_csv_path(const std::string& path) {
 
 struct Candidate {
   int64_t row;
+  int file = 0;
   std::vector<std::string> fields;
   double sx = 0, sy = 0;    // source CRS
   bool needs_resolve = false;
@@ -158,21 +160,64 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
   // ---- Open the source and read every record.
   std::vector<RawRecord> raw;
   std::optional<Crs> layer_crs;
+  std::map<size_t, std::vector<std::string>> pending_missing;  // file index -> columns it lacks
   const bool csv = is_csv_path(path);
+  res.source_files.push_back(path);
+  for (const std::string& more : opt.additional_inputs) res.source_files.push_back(more);
+  if (!csv && !opt.additional_inputs.empty())
+    throw std::runtime_error(path + ": several input files are read only for CSV exports");
   if (csv) {
     CsvOptions co;
     co.delimiter = opt.delimiter;
-    CsvReader reader(path, co);
-    res.header = reader.header();
     bool repaired = false;
-    while (auto rec = reader.next()) {
-      RawRecord r;
-      r.row = rec->row;
-      r.fields = std::move(rec->fields);
-      r.error = rec->error.empty() ? "" : "line " + std::to_string(rec->line) + ": " + rec->error;
-      repaired = repaired || rec->latin1_repaired;
-      raw.push_back(std::move(r));
-      if (progress && raw.size() % 65536 == 0) progress->update("reading " + path, static_cast<int64_t>(raw.size()), 0);
+    std::vector<int> remap;  // column of the current file -> column of the first file's header (-1: dropped)
+    for (size_t fi = 0; fi < res.source_files.size(); ++fi) {
+      const std::string& fpath = res.source_files[fi];
+      if (!fs::exists(fpath)) throw std::runtime_error(fpath + ": no such file");
+      CsvReader reader(fpath, co);
+      remap.clear();
+      if (fi == 0) {
+        res.header = reader.header();
+        for (size_t k = 0; k < res.header.size(); ++k) remap.push_back(static_cast<int>(k));
+      } else if (reader.header() != res.header) {
+        std::vector<std::string> missing, extra;
+        for (const std::string& h : reader.header()) {
+          const int k = find_column(res.header, h);
+          remap.push_back(k);
+          if (k < 0) extra.push_back(h);
+        }
+        for (const std::string& h : res.header)
+          if (find_column(reader.header(), h) < 0) missing.push_back(h);
+        std::string w = fpath + ": header differs from " + path + "; columns matched by name";
+        auto list = [](const std::vector<std::string>& v) {
+          std::string s;
+          for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+          return s;
+        };
+        if (!missing.empty()) w += "; missing (left empty): " + list(missing);
+        if (!extra.empty()) w += "; extra (ignored): " + list(extra);
+        res.warnings.push_back(w);
+        pending_missing[fi] = missing;
+      } else {
+        for (size_t k = 0; k < res.header.size(); ++k) remap.push_back(static_cast<int>(k));
+      }
+      while (auto rec = reader.next()) {
+        RawRecord r;
+        r.row = rec->row;
+        r.file = static_cast<int>(fi);
+        if (fi == 0 || !rec->error.empty()) {
+          r.fields = std::move(rec->fields);
+        } else {
+          r.fields.assign(res.header.size(), "");
+          for (size_t k = 0; k < rec->fields.size() && k < remap.size(); ++k)
+            if (remap[k] >= 0) r.fields[static_cast<size_t>(remap[k])] = std::move(rec->fields[k]);
+        }
+        r.error = rec->error.empty() ? "" : fpath + " line " + std::to_string(rec->line) + ": " + rec->error;
+        if (fi == 0 && !rec->error.empty()) r.error = "line " + std::to_string(rec->line) + ": " + rec->error;
+        repaired = repaired || rec->latin1_repaired;
+        raw.push_back(std::move(r));
+        if (progress && raw.size() % 65536 == 0) progress->update("reading " + fpath, static_cast<int64_t>(raw.size()), 0);
+      }
     }
     if (repaired) res.warnings.push_back(path + ": some bytes were not UTF-8 and were read as Latin-1");
     const fs::path prj = fs::path(path).replace_extension(".prj");
@@ -270,6 +315,17 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
   if (!opt.categories.empty() && ci < 0)
     throw std::runtime_error(path + ": a category filter needs a category column (none detected; name it with --category-col)");
 
+  for (const auto& [fi, missing] : pending_missing) {
+    for (const std::string& need : {res.x_column, res.y_column, res.date_column, res.category_column, res.weight_column}) {
+      if (need.empty()) continue;
+      const bool needed = need == res.x_column || need == res.y_column || need == res.weight_column ||
+                          (need == res.date_column && (!opt.date_from.empty() || !opt.date_to.empty())) ||
+                          (need == res.category_column && !opt.categories.empty());
+      if (needed && std::find(missing.begin(), missing.end(), need) != missing.end())
+        throw std::runtime_error(res.source_files[fi] + ": column '" + need + "' (present in " + path +
+                                 ") is missing from this file's header; files of one export must share the columns the run uses");
+    }
+  }
   std::optional<int64_t> from_ms, to_ms;
   if (!opt.date_from.empty()) {
     from_ms = parse_timestamp_ms(opt.date_from);
@@ -303,18 +359,19 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
   // ---- First pass: coordinates.
   std::vector<Candidate> cands;
   cands.reserve(raw.size());
-  auto reject = [&](int64_t row, const char* code, std::string column, std::string detail, std::vector<std::string> fields) {
+  auto reject = [&](const auto& from, const char* code, std::string column, std::string detail, std::vector<std::string> fields) {
     res.accounting.reject(code);
-    res.rejects.push_back({row, code, std::move(column), std::move(detail), std::move(fields)});
+    res.rejects.push_back({from.row, code, std::move(column), std::move(detail), std::move(fields), from.file});
   };
   for (RawRecord& r : raw) {
     res.accounting.add_input();
     if (!r.error.empty()) {
-      reject(r.row, reason::kMalformedRow, "", r.error, std::move(r.fields));
+      reject(r, reason::kMalformedRow, "", r.error, std::move(r.fields));
       continue;
     }
     Candidate c;
     c.row = r.row;
+    c.file = r.file;
     if (use_columns) {
       const char* xr = nullptr;
       const char* yr = nullptr;
@@ -329,7 +386,7 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
           c.missing_column = col;
         } else {
           const std::string& val = r.fields[static_cast<size_t>(x_bad ? xi : yi)];
-          reject(r.row, code, col, std::string(code == reason::kMissingCoordinate ? "empty value" : "value '" + val + "' is not a finite number"),
+          reject(r, code, col, std::string(code == reason::kMissingCoordinate ? "empty value" : "value '" + val + "' is not a finite number"),
                  std::move(r.fields));
           continue;
         }
@@ -339,7 +396,7 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
       }
     } else {
       if (r.geometry_not_point) {
-        reject(r.row, reason::kNotAPoint, "(geometry)", "geometry is not a point", std::move(r.fields));
+        reject(r, reason::kNotAPoint, "(geometry)", "geometry is not a point", std::move(r.fields));
         continue;
       }
       if (!r.has_geometry) {
@@ -347,19 +404,19 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
           c.needs_resolve = true;
           c.missing_column = "(geometry)";
         } else {
-          reject(r.row, reason::kMissingCoordinate, "(geometry)", "feature has no geometry", std::move(r.fields));
+          reject(r, reason::kMissingCoordinate, "(geometry)", "feature has no geometry", std::move(r.fields));
           continue;
         }
       }
       c.sx = r.gx;
       c.sy = r.gy;
       if (!std::isfinite(c.sx) || !std::isfinite(c.sy)) {
-        reject(r.row, reason::kNonFiniteCoordinate, "(geometry)", "geometry has a non-finite coordinate", std::move(r.fields));
+        reject(r, reason::kNonFiniteCoordinate, "(geometry)", "geometry has a non-finite coordinate", std::move(r.fields));
         continue;
       }
     }
     if (!c.needs_resolve && opt.reject_zero_coordinates && c.sx == 0.0 && c.sy == 0.0) {
-      reject(r.row, reason::kZeroCoordinate, res.x_column, "coordinates are (0, 0), a placeholder for unknown", std::move(r.fields));
+      reject(r, reason::kZeroCoordinate, res.x_column, "coordinates are (0, 0), a placeholder for unknown", std::move(r.fields));
       continue;
     }
     c.fields = std::move(r.fields);
@@ -457,11 +514,12 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
     if (progress && ++done % 65536 == 0) progress->update("checking records", done, static_cast<int64_t>(cands.size()));
     IngestedRecord rec;
     rec.source_row = c.row;
+    rec.source_file = c.file;
     if (c.needs_resolve) {
       std::string why;
       std::optional<Point> p = resolver->resolve(c.fields, why);
       if (!p) {
-        reject(c.row, reason::kNotGeocoded, c.missing_column, "no coordinates and the address could not be placed: " + why, std::move(c.fields));
+        reject(c, reason::kNotGeocoded, c.missing_column, "no coordinates and the address could not be placed: " + why, std::move(c.fields));
         continue;
       }
       rec.point = *p;
@@ -472,21 +530,21 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
       rec.lat = la;
     } else {
       if (!ok_ll[i] || !ok_a[i]) {
-        reject(c.row, reason::kTransformFailed, res.x_column,
+        reject(c, reason::kTransformFailed, res.x_column,
                "could not transform (" + std::to_string(c.sx) + ", " + std::to_string(c.sy) + ") to " + acrs.describe(), std::move(c.fields));
         continue;
       }
       if (source_geographic && (std::fabs(c.sy) > 90.0 || std::fabs(c.sx) > 180.0)) {
         std::string detail = "longitude " + std::to_string(c.sx) + ", latitude " + std::to_string(c.sy) + " is not a valid lon/lat";
         if (std::fabs(c.sx) <= 90.0 && std::fabs(c.sy) <= 180.0) detail += " (latitude and longitude look swapped)";
-        reject(c.row, reason::kOutsideCrsArea, res.y_column, detail, std::move(c.fields));
+        reject(c, reason::kOutsideCrsArea, res.y_column, detail, std::move(c.fields));
         continue;
       }
       if (!in_area(src_area, lon[i], lat[i]) || !in_area(dst_area, lon[i], lat[i])) {
         std::string detail = "point (lon " + std::to_string(lon[i]) + ", lat " + std::to_string(lat[i]) + ") is outside the area of use of " +
                              (!in_area(src_area, lon[i], lat[i]) ? res.source_crs->describe() : acrs.describe());
         if (source_geographic && in_area(dst_area, c.sy, c.sx)) detail += " (latitude and longitude look swapped)";
-        reject(c.row, reason::kOutsideCrsArea, res.x_column, detail, std::move(c.fields));
+        reject(c, reason::kOutsideCrsArea, res.x_column, detail, std::move(c.fields));
         continue;
       }
       rec.point = Point{ax[i], ay[i], 1.0};
@@ -497,18 +555,18 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
       const std::string& dv = c.fields[static_cast<size_t>(di)];
       rec.time_ms = parse_timestamp_ms(dv);
       if ((from_ms || to_ms) && !rec.time_ms) {
-        reject(c.row, reason::kUnparseableDate, res.date_column, "date '" + dv + "' is not readable", std::move(c.fields));
+        reject(c, reason::kUnparseableDate, res.date_column, "date '" + dv + "' is not readable", std::move(c.fields));
         continue;
       }
       if ((from_ms && *rec.time_ms < *from_ms) || (to_ms && *rec.time_ms > *to_ms)) {
-        reject(c.row, reason::kFilteredDate, res.date_column, "date " + format_date(*rec.time_ms) + " is outside the date range", std::move(c.fields));
+        reject(c, reason::kFilteredDate, res.date_column, "date " + format_date(*rec.time_ms) + " is outside the date range", std::move(c.fields));
         continue;
       }
     }
     if (ci >= 0) {
       rec.category = trim(c.fields[static_cast<size_t>(ci)]);
       if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), lower(rec.category)) == wanted.end()) {
-        reject(c.row, reason::kFilteredCategory, res.category_column, "category '" + rec.category + "' not selected", std::move(c.fields));
+        reject(c, reason::kFilteredCategory, res.category_column, "category '" + rec.category + "' not selected", std::move(c.fields));
         continue;
       }
     }
@@ -517,13 +575,13 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
       const std::string& wv = c.fields[static_cast<size_t>(wi)];
       auto w = parse_coordinate(wv, &code);
       if (!w || *w < 0.0) {
-        reject(c.row, reason::kBadWeight, res.weight_column, "weight '" + wv + "' is not a non-negative number", std::move(c.fields));
+        reject(c, reason::kBadWeight, res.weight_column, "weight '" + wv + "' is not a non-negative number", std::move(c.fields));
         continue;
       }
       rec.point.weight = *w;
     }
     if (study && !study->contains_any(rec.point.x, rec.point.y)) {
-      reject(c.row, reason::kOutsideStudyArea, res.x_column, "point is outside the study area " + opt.study_area_path, std::move(c.fields));
+      reject(c, reason::kOutsideStudyArea, res.x_column, "point is outside the study area " + opt.study_area_path, std::move(c.fields));
       continue;
     }
     rec.fields = std::move(c.fields);
@@ -537,7 +595,9 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
     res.records.push_back(std::move(rec));
   }
   std::sort(res.rejects.begin(), res.rejects.end(),
-            [](const RejectedRecord& a, const RejectedRecord& b) { return a.source_row < b.source_row; });
+            [](const RejectedRecord& a, const RejectedRecord& b) {
+              return a.source_file != b.source_file ? a.source_file < b.source_file : a.source_row < b.source_row;
+            });
   if (!res.accounting.balanced())
     throw std::logic_error("record accounting does not balance: " + res.accounting.summary());
   return res;
@@ -548,11 +608,14 @@ void write_rejects_csv(const IngestResult& result, const std::string& path, bool
   {
     std::ofstream f(out.temp_path(), std::ios::binary);
     if (!f) throw std::runtime_error(path + ": cannot write");
-    f << "source_row,reason,column,detail";
+    f << "source_file,source_row,reason,column,detail";
     for (const std::string& h : result.header) f << "," << csv_escape(h);
     f << "\n";
     for (const RejectedRecord& r : result.rejects) {
-      f << r.source_row << "," << r.reason << "," << csv_escape(r.column) << "," << csv_escape(r.detail);
+      const std::string& file = static_cast<size_t>(r.source_file) < result.source_files.size()
+                                    ? result.source_files[static_cast<size_t>(r.source_file)]
+                                    : result.source_path;
+      f << csv_escape(file) << "," << r.source_row << "," << r.reason << "," << csv_escape(r.column) << "," << csv_escape(r.detail);
       for (size_t i = 0; i < result.header.size(); ++i) f << "," << csv_escape(i < r.fields.size() ? r.fields[i] : "");
       f << "\n";
     }

@@ -21,6 +21,9 @@ namespace hotspot {
 
 struct IngestOptions {
   std::string input_path;
+  // Further CSV files of the same export (e.g. one file per year), read after input_path. Their columns are matched
+  // to the first file's header by name; a file missing a column the run needs is an error naming both.
+  std::vector<std::string> additional_inputs;
   std::string layer;             // OGR layer name; empty = first layer
   std::string x_column;          // empty: detected (LONGITUDE_PUBLIC, lon, X_COORD_PUBLIC, x, ...)
   std::string y_column;
@@ -54,6 +57,7 @@ struct IngestedRecord {
   std::string category;               // from the category column, when there is one
   bool resolved = false;              // placed by the CoordinateResolver
   std::vector<std::string> fields;    // raw values in header order
+  int source_file = 0;                // 0 = input_path, 1.. = additional_inputs
 };
 
 struct RejectedRecord {
@@ -62,10 +66,12 @@ struct RejectedRecord {
   std::string column;                 // the column at fault, when one is
   std::string detail;                 // human-readable explanation
   std::vector<std::string> fields;    // raw values in header order
+  int source_file = 0;                // 0 = input_path, 1.. = additional_inputs
 };
 
 struct IngestResult {
   std::string source_path;
+  std::vector<std::string> source_files;  // input_path, then additional_inputs
   std::vector<std::string> header;
   std::vector<IngestedRecord> records;
   std::vector<RejectedRecord> rejects;
@@ -86,7 +92,7 @@ struct IngestResult {
 // columns, no CRS), naming the file and column. Bad records never throw: they become rejects.
 IngestResult ingest(const IngestOptions& options, Progress* progress = nullptr, CoordinateResolver* resolver = nullptr);
 
-// Writes the rejects as CSV: source_row, reason, column, detail, then the raw input columns. Atomic.
+// Writes the rejects as CSV: source_file, source_row, reason, column, detail, then the raw input columns. Atomic.
 void write_rejects_csv(const IngestResult& result, const std::string& path, bool overwrite);
 
 // Parses a coordinate value; returns a reason code on failure (missing / unparseable / non-finite).

@@ -239,3 +239,54 @@ TEST(IngestTest, StudyAreaRejectsOutsidePoints) {
 
 }  // namespace
 }  // namespace hotspot
+
+namespace hotspot {
+namespace {
+
+TEST(IngestMultiFileTest, HeaderThatChangesBetweenFilesIsMatchedByName) {
+  TempDir d;
+  const auto a = d.write("2019.csv", "id,lon,lat,NIBRS\n1,-80.84,35.22,Robbery\n2,-80.80,35.25,Theft\n");
+  // The next year's export reorders columns, drops NIBRS and adds a column.
+  const auto b = d.write("2020.csv", "lat,lon,id,NEWCOL\n35.21,-80.83,3,x\nabc,-80.8,4,y\n");
+  IngestOptions o;
+  o.input_path = a;
+  o.additional_inputs = {b};
+  o.analysis_crs = "EPSG:2264";
+  IngestResult r = ingest(o);
+  EXPECT_EQ(r.accounting.records_in(), 4);
+  EXPECT_EQ(r.accounting.accepted(), 3);
+  EXPECT_TRUE(r.accounting.balanced());
+  ASSERT_EQ(r.records.size(), 3u);
+  EXPECT_EQ(r.records[2].fields[0], "3");  // id moved to its own column
+  EXPECT_NEAR(r.records[2].lat, 35.21, 1e-9);
+  EXPECT_EQ(r.records[2].source_file, 1);
+  ASSERT_EQ(r.rejects.size(), 1u);
+  EXPECT_EQ(r.rejects[0].source_file, 1);
+  EXPECT_EQ(r.rejects[0].source_row, 2);
+  bool warned = false;
+  for (const auto& w : r.warnings) warned = warned || (w.find("2020.csv: header differs") != std::string::npos &&
+                                                         w.find("missing (left empty): NIBRS") != std::string::npos &&
+                                                         w.find("extra (ignored): NEWCOL") != std::string::npos);
+  EXPECT_TRUE(warned);
+  write_rejects_csv(r, d.file("rej.csv"), false);
+  EXPECT_NE(testing::read_file(d.file("rej.csv")).find(b + ",2,unparseable_coordinate,lat"), std::string::npos)
+      << testing::read_file(d.file("rej.csv"));
+}
+
+TEST(IngestMultiFileTest, FileMissingANeededColumnIsAnErrorNamingIt) {
+  TempDir d;
+  const auto a = d.write("a.csv", "lon,lat\n-80.84,35.22\n");
+  const auto b = d.write("b.csv", "longitude_x,lat\n-80.84,35.22\n");
+  IngestOptions o;
+  o.input_path = a;
+  o.additional_inputs = {b};
+  try {
+    ingest(o);
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("b.csv: column 'lon'"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace hotspot
