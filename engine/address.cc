@@ -32,6 +32,7 @@ int64_t read_number(std::string_view tok, bool& block_form) {
   std::string_view rest = tok.substr(i);
   if (rest.empty()) return n;
   if (rest.find_first_not_of('X') == std::string_view::npos) {  // 10XX
+    if (i + rest.size() > 12) return -1;  // no house number is that long (and it would overflow)
     block_form = true;
     for (size_t k = 0; k < rest.size(); ++k) n *= 10;
     return n;

@@ -135,6 +135,7 @@ TEST(AddressTest, BadInputGivesReasonsNotCrashes) {
   EXPECT_FALSE(parse_address("MAIN ST").error.empty());
   EXPECT_EQ(parse_address("\xff\xfe garbage \x01").kind, AddressKind::kStreetOnly);
   EXPECT_EQ(parse_address("99999999999999999999 MAIN ST").kind, AddressKind::kStreetOnly);  // not a number we read
+  EXPECT_EQ(parse_address("790XXXXXXXXXXXXXXXXX MAIN ST").kind, AddressKind::kStreetOnly);  // found by the fuzzer
   std::string long_text(100000, 'A');
   EXPECT_NO_THROW(parse_address(long_text));
 }
