@@ -28,7 +28,13 @@
 #include "geo/geocoder.h"
 #include "geo/geotiff_writer.h"
 #include "geo/gistar_styles.h"
+#include "geo/density_image.h"
 #include "geo/hot_zones.h"
+#include "geo/map_html.h"
+#include "geo/map_spec.h"
+#include "geo/png_preview.h"
+#include "geo/qgis_styles.h"
+#include "geo/vector_tiles.h"
 #include "geo/ingest.h"
 #include "geo/priority_areas.h"
 #include "geo/vector_writer.h"
@@ -517,6 +523,106 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
       write_vector(layer, acrs, vo);
     }
     st.done(std::to_string(built.size()) + " clusters of hot cells outside the priority areas");
+  }
+
+  // ---- Maps: the offline HTML map, a PNG preview for the report, QGIS styles and project, dashboard tiles.
+  if (cfg.map.enabled) {
+    Stage st(log, "maps");
+    const auto in_folder = [&](const std::string& name) { return (fs::path(folder) / name).string(); };
+    auto has = [&](const std::string& name) {
+      return std::find(result.outputs.begin(), result.outputs.end(), name) != result.outputs.end();
+    };
+    MapSpec spec;
+    spec.title = cfg.title;
+    if (!report.date_range.empty()) spec.notes.push_back("Incidents reported " + report.date_range + ", " +
+                                                          std::to_string(in.accounting.accepted()) + " used");
+    if (!report.kde_description.empty()) spec.notes.push_back("Density: " + report.kde_description);
+    if (!report.gistar_description.empty()) spec.notes.push_back("Gi*: " + report.gistar_description);
+    spec.basemap_url = cfg.map.basemap_url;
+    if (has("density.tif"))
+      spec.overlays.push_back(default_density_overlay(in_folder("density.tif"), report.density_unit_label));
+    if (has("gistar_cells.geojson")) {
+      MapLayer l = default_map_layer(MapLayerKind::kGiCells, "Gi* hot and cold spots");
+      l.path = in_folder("gistar_cells.geojson");
+      l.popup_fields = {{"ICOUNT", "incidents in cell", "incidents", 0}, {"GiZScore", "Gi* z-score", "SD", 2},
+                        {"GiPValue", "p-value", "", 4},                  {"Gi_Bin", "Gi_Bin", "", 0},
+                        {"NNeighbors", "cells in band", "cells", 0}};
+      if (cfg.gistar.permutations > 0) l.popup_fields.push_back({"GiPseudoP", "pseudo p-value", "", 4});
+      spec.layers.push_back(std::move(l));
+    }
+    if (has("priority_areas.geojson")) {
+      MapLayer l = default_map_layer(MapLayerKind::kPriorityAreas, "Priority areas");
+      l.path = in_folder("priority_areas.geojson");
+      l.popup_fields = {{"NAME", "area", "", -1},
+                        {"INCIDENTS", "incidents", "incidents", 0},
+                        {"VIOLENT", "violent incidents", "incidents", 0},
+                        {"SHARE_INC", "share of city incidents", "(0-1)", 4},
+                        {"CONC_RATIO", "concentration ratio", "x", 1},
+                        {"MEAN_DENS", "mean density", report.density_unit_label, 1},
+                        {"HOT95", "Gi* hot cells at 95%", "cells", 0},
+                        {"CHANGE_PCT", "change per year from " + std::to_string(cfg.report.start_year), "%", 0}};
+      spec.layers.push_back(std::move(l));
+    } else {
+      MapLayer l = default_map_layer(MapLayerKind::kPriorityAreas, "Priority areas");
+      l.geojson = R"({"type":"FeatureCollection","features":[]})";
+      l.empty_message = "No priority areas were given for this run";
+      spec.layers.push_back(std::move(l));
+    }
+    if (has("hotspot_clusters.geojson")) {
+      MapLayer l = default_map_layer(MapLayerKind::kHotspotClusters, "Hot spots outside priority areas");
+      l.path = in_folder("hotspot_clusters.geojson");
+      l.popup_fields = {{"RANK", "rank", "", 0},        {"INCIDENTS", "incidents", "incidents", 0},
+                        {"AREA_SQMI", "area", "sq mi", 2}, {"MAX_Z", "highest Gi* z", "SD", 2},
+                        {"NEAR_INT", "near", "", -1},     {"NEAR_FT", "distance to it", "ft", 0},
+                        {"DIVISION", "patrol division", "", -1}, {"NPA", "neighbourhood profile area", "", -1}};
+      l.empty_message = "No significant hot spot lies outside the priority areas";
+      spec.layers.push_back(std::move(l));
+    }
+    if (!cfg.context.city_limits.empty()) {
+      MapLayer l = default_map_layer(MapLayerKind::kContext, "City limits");
+      l.path = cfg.context.city_limits;
+      l.style.stroke_color = "#333333";
+      l.style.stroke_width_px = 2.0;
+      spec.layers.push_back(std::move(l));
+    }
+    if (!cfg.context.divisions.path.empty()) {
+      MapLayer l = default_map_layer(MapLayerKind::kContext, "Patrol divisions");
+      l.path = cfg.context.divisions.path;
+      l.style.stroke_color = "#6a6a6a";
+      l.style.stroke_width_px = 1.0;
+      l.style.dash_array = "4 3";
+      if (!cfg.context.divisions.name_field.empty()) l.popup_fields = {{cfg.context.divisions.name_field, "division", "", -1}};
+      l.simplify_m = 5.0;
+      spec.layers.push_back(std::move(l));
+    }
+    MapHtmlOptions mo;
+    mo.path = out_path("map.html");
+    write_map_html(spec, mo);
+    PngPreviewOptions po;
+    po.path = out_path("map_preview.png");
+    write_png_preview(spec, po);
+    report.preview_image = "map_preview.png";
+    if (has("density.tif")) {
+      const std::string qml = density_raster_qml(resolve_density_range(in_folder("density.tif")), report.density_unit_label);
+      result.outputs.push_back(fs::path(write_qml_sidecar(in_folder("density.tif"), qml, false)).filename().string());
+    }
+    QgsProjectOptions qo;
+    qo.path = out_path("hotspot.qgs");
+    qo.title = cfg.title;
+    write_qgis_project(qgis_layers_for(spec), qo);
+    std::vector<TileLayer> tiles;
+    if (has("gistar_cells.geojson")) tiles.push_back({"gistar_cells", in_folder("gistar_cells.geojson"), "", "", -1, -1});
+    if (has("priority_areas.geojson")) tiles.push_back({"priority_areas", in_folder("priority_areas.geojson"), "", "", -1, -1});
+    if (!tiles.empty()) {
+      VectorTileOptions vt;
+      vt.path = out_path("tiles.mbtiles");
+      vt.min_zoom = cfg.map.min_zoom;
+      vt.max_zoom = cfg.map.max_zoom;
+      vt.name = "hotspot";
+      vt.description = cfg.title;
+      write_vector_tiles(tiles, vt);
+    }
+    st.done("map.html, map_preview.png, hotspot.qgs" + std::string(tiles.empty() ? "" : ", tiles.mbtiles"));
   }
 
   // ---- The report.

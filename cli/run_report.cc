@@ -58,6 +58,9 @@ std::string report_markdown(const RunReport& r) {
   md << "Generated " << r.generated_utc << " by hotspot from `" << r.input_path << "`";
   if (!r.date_range.empty()) md << ", incidents reported " << r.date_range;
   md << ".\n\n";
+  if (!r.preview_image.empty())
+    md << "![Map: density surface, Gi* hot spots, priority areas and uncovered hot spots](" << r.preview_image
+       << ")\n\nThe interactive map is `map.html` (opens offline in any browser); `hotspot.qgs` opens the layers styled in QGIS.\n\n";
   md << "## Records\n\n";
   md << "- " << r.accounting.records_in() << " records read; " << r.accounting.accepted() << " used; "
      << r.accounting.rejected_total() << " set aside (listed with reasons in `rejects.csv`)";

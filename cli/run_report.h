@@ -54,6 +54,7 @@ struct RunReport {
   std::vector<AreaFigures> area_figures;  // same order as areas
   std::vector<HotspotClusterFigures> clusters;  // uncovered hotspots, ranked
   std::vector<std::string> notes;         // warnings and remarks for the reader
+  std::string preview_image;              // file name of the PNG preview map, when one was drawn
   double crs_unit_m = 0.3048006096012192;  // to turn CRS areas into square miles
 };
 
