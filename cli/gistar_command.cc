@@ -211,7 +211,7 @@ int run_gistar(const GistarOptions& o, std::ostream& out, std::ostream& err) {
     unit_of_point = assign_to_zones(*zones, points);
     n_cells = zones->size();
   } else {
-    const double cell = Length::parse(o.cell_size).in_crs_units(unit_m);
+    const double cell = Length::parse_analysis(o.cell_size, "--cell-size").in_crs_units(unit_m);
     Extent e;
     std::optional<ZoneLayer> area;
     if (!o.ingest.study_area_path.empty()) {
@@ -294,7 +294,7 @@ int run_gistar(const GistarOptions& o, std::ostream& out, std::ostream& err) {
   std::string band_note;
   if (ws.scheme != WeightScheme::kContiguity && ws.scheme != WeightScheme::kKNearest) {
     if (!o.band.empty()) {
-      wo.band_crs = Length::parse(o.band).in_crs_units(unit_m);
+      wo.band_crs = Length::parse_analysis(o.band, "--band").in_crs_units(unit_m);
       if (!(wo.band_crs > 0.0)) throw std::invalid_argument("--band must be positive, got " + o.band);
       band_note = Length::parse(o.band).to_string();
     } else {

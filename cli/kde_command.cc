@@ -50,9 +50,9 @@ int run_kde(const KdeCommandOptions& o, std::ostream& out, std::ostream& err) {
   for (const std::string& p : o.hot_zone_paths) check_output_free(p, o.overwrite);
   const KdeKernel kernel = parse_kde_kernel(o.kernel);
   std::optional<Length> radius_len, cell_len, sigma_len;
-  if (!o.radius.empty()) radius_len = Length::parse(o.radius);
-  if (!o.cell_size.empty()) cell_len = Length::parse(o.cell_size);
-  if (!o.sigma.empty()) sigma_len = Length::parse(o.sigma);
+  if (!o.radius.empty()) radius_len = Length::parse_analysis(o.radius, "--radius");
+  if (!o.cell_size.empty()) cell_len = Length::parse_analysis(o.cell_size, "--cell-size");
+  if (!o.sigma.empty()) sigma_len = Length::parse_analysis(o.sigma, "--sigma");
   if (radius_len && radius_len->value <= 0.0)
     throw std::invalid_argument("--radius must be a positive length, got '" + o.radius + "'");
   if (cell_len && cell_len->value <= 0.0)

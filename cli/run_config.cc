@@ -79,6 +79,11 @@ class Obj {
         fail(e.what(), key);
       }
       if (!(out.value > 0)) fail("must be greater than zero", key);
+      try {
+        out = Length::parse_analysis(v->get<std::string>(), "length");
+      } catch (const std::invalid_argument& e) {
+        fail(e.what(), key);
+      }
     }
   }
   void length(const std::string& key, std::optional<Length>& out) {

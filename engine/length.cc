@@ -64,6 +64,22 @@ Length Length::parse(std::string_view text, bool allow_bare_number) {
   return len;
 }
 
+Length Length::parse_analysis(std::string_view text, const std::string& what) {
+  Length len;
+  try {
+    len = parse(text);
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument(what + ": " + e.what());
+  }
+  if (!(len.value > 0.0))
+    throw std::invalid_argument(what + " must be a positive length, got '" + std::string(text) + "'");
+  // Units other than bare CRS units do not depend on the CRS beyond the foot's 2 ppm, so metres are exact enough.
+  if (len.unit != LengthUnit::kCrsUnit && len.in_metres(kInternationalFootM) > kMaxAnalysisLengthM)
+    throw std::invalid_argument(what + " of '" + std::string(text) + "' is longer than 1,000 km; that cannot be meant " +
+                                "for an incident analysis (check the unit)");
+  return len;
+}
+
 double Length::in_metres(double crs_unit_m) const {
   switch (unit) {
     case LengthUnit::kMetre: return value;

@@ -20,6 +20,11 @@ struct Length {
   // allow_bare_number is set (then the number is in CRS units). Throws std::invalid_argument naming the text.
   static Length parse(std::string_view text, bool allow_bare_number = false);
 
+  // Parses a length for an analysis option (radius, band, cell size) and refuses one that cannot be meant: zero,
+  // negative, not finite, or longer than kMaxAnalysisLengthM (police analysis is city- or county-scale). Throws
+  // std::invalid_argument starting with `what` (e.g. "--radius").
+  static Length parse_analysis(std::string_view text, const std::string& what);
+
   // The length expressed in CRS units, given the metres per CRS unit (0.3048006096 for US survey feet).
   double in_crs_units(double crs_unit_m) const;
 
@@ -32,6 +37,7 @@ struct Length {
 inline constexpr double kUsSurveyFootM = 1200.0 / 3937.0;
 inline constexpr double kInternationalFootM = 0.3048;
 inline constexpr double kMileM = 1609.344;
+inline constexpr double kMaxAnalysisLengthM = 1000e3;  // 1,000 km
 
 // True when a CRS unit of this many metres is a foot (US survey or international).
 bool is_foot_unit(double crs_unit_m);

@@ -10,6 +10,9 @@
 #include <set>
 #include <stdexcept>
 #include <thread>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -60,6 +63,15 @@ AtomicOutput::AtomicOutput(const std::string& final_path, bool overwrite) : fina
   final_stem_ = (dir / stem).string();
   temp_stem_ = (dir / ("." + stem + ".partial-" + std::to_string(::getpid()) + "-" + std::to_string(counter++))).string();
   temp_path_ = temp_stem_ + ext;
+  // access() says yes to root everywhere; creating a file is the real test (read-only file systems, /proc, ...).
+  {
+    const std::string probe = temp_stem_ + ".probe";
+    const int fd = ::open(probe.c_str(), O_CREAT | O_EXCL | O_WRONLY, 0644);
+    if (fd < 0)
+      throw std::runtime_error(final_path_ + ": cannot write in folder '" + dir.string() + "': " + std::strerror(errno));
+    ::close(fd);
+    ::unlink(probe.c_str());
+  }
   std::lock_guard<std::mutex> lock(registry_mutex());
   registry().insert(temp_stem_);
 }
