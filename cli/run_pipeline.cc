@@ -1,5 +1,7 @@
 #include "cli/run_pipeline.h"
 
+#include "engine/text.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -49,10 +51,6 @@ namespace {
 
 constexpr double kSqMileM2 = 1609.344 * 1609.344;
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 std::string fmt(double v, int decimals) {
   std::ostringstream os;

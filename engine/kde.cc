@@ -1,5 +1,7 @@
 #include "engine/kde.h"
 
+#include "engine/text.h"
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -18,11 +20,6 @@ namespace {
 
 constexpr double kPi = std::numbers::pi;
 
-std::string lower(std::string_view s) {
-  std::string out;
-  for (char c : s) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return out;
-}
 
 // The power m of (1 - (d/r)^2) for the polynomial kernels, or -1 for the others.
 int polynomial_power(KdeKernel k) {

@@ -1,5 +1,7 @@
 #include "engine/length.h"
 
+#include "engine/text.h"
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -10,11 +12,6 @@ namespace hotspot {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out;
-  for (char c : s) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return out;
-}
 
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "geo/csv_reader.h"
 
+#include "engine/text.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -9,11 +11,6 @@ namespace hotspot {
 
 namespace {
 
-std::string lower(const std::string& s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Length of a valid UTF-8 sequence starting at s[i], or 0 if invalid.
 size_t utf8_len(const std::string& s, size_t i) {

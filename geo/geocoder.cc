@@ -1,5 +1,7 @@
 #include "geo/geocoder.h"
 
+#include "engine/text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -18,10 +20,6 @@ namespace hotspot {
 
 namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 bool is_csv(const std::string& path) {
   const std::string e = lower(fs::path(path).extension().string());

@@ -1,5 +1,7 @@
 #include "geo/ingest.h"
 
+#include "engine/text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -20,17 +22,7 @@ namespace hotspot {
 
 namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
-std::string trim(const std::string& s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
-}
 
 int find_column(const std::vector<std::string>& header, const std::string& name) {
   const std::string want = lower(name);

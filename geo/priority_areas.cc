@@ -1,5 +1,7 @@
 #include "geo/priority_areas.h"
 
+#include "engine/text.h"
+
 #include <cmath>
 #include <iomanip>
 #include <set>
@@ -13,12 +15,6 @@ namespace hotspot {
 
 namespace {
 
-std::string trim(const std::string& s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
-}
 
 }  // namespace
 

@@ -1,0 +1,15 @@
+// Small text helpers shared by readers and parsers (ASCII case folding, whitespace trimming).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace hotspot {
+
+// ASCII lower case; other bytes (UTF-8 sequences) are kept as they are.
+std::string lower(std::string_view s);
+
+// Without leading and trailing ASCII whitespace.
+std::string trim(std::string_view s);
+
+}  // namespace hotspot
