@@ -63,17 +63,21 @@ AtomicOutput::AtomicOutput(const std::string& final_path, bool overwrite) : fina
   final_stem_ = (dir / stem).string();
   temp_stem_ = (dir / ("." + stem + ".partial-" + std::to_string(::getpid()) + "-" + std::to_string(counter++))).string();
   temp_path_ = temp_stem_ + ext;
-  // access() says yes to root everywhere; creating a file is the real test (read-only file systems, /proc, ...).
   {
-    const std::string probe = temp_stem_ + ".probe";
-    const int fd = ::open(probe.c_str(), O_CREAT | O_EXCL | O_WRONLY, 0644);
-    if (fd < 0)
-      throw std::runtime_error(final_path_ + ": cannot write in folder '" + dir.string() + "': " + std::strerror(errno));
-    ::close(fd);
-    ::unlink(probe.c_str());
+    std::lock_guard<std::mutex> lock(registry_mutex());
+    registry().insert(temp_stem_);  // before anything exists on disk, so an interrupt can always clean up
   }
-  std::lock_guard<std::mutex> lock(registry_mutex());
-  registry().insert(temp_stem_);
+  // access() says yes to root everywhere; creating a file is the real test (read-only file systems, /proc, ...).
+  const std::string probe = temp_stem_ + ".probe";
+  const int fd = ::open(probe.c_str(), O_CREAT | O_EXCL | O_WRONLY, 0644);
+  if (fd < 0) {
+    const std::string why = std::strerror(errno);
+    std::lock_guard<std::mutex> lock(registry_mutex());
+    registry().erase(temp_stem_);
+    throw std::runtime_error(final_path_ + ": cannot write in folder '" + dir.string() + "': " + why);
+  }
+  ::close(fd);
+  ::unlink(probe.c_str());
 }
 
 AtomicOutput::~AtomicOutput() {
