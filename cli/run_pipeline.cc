@@ -440,6 +440,8 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
       for (const std::string name : {"priority_areas.geojson", "priority_areas.shp"}) {
         VectorWriteOptions vo;
         vo.path = out_path(name);
+        if (name.ends_with(".shp"))  // one priority_areas.qml serves both files
+          vo.qml_style = vector_layer_qml(default_map_layer(MapLayerKind::kPriorityAreas, "Priority areas").style, GeometryKind::kPolygon);
         write_vector(layer, acrs, vo);
       }
     }
@@ -518,6 +520,8 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
     for (const std::string name : {"hotspot_clusters.geojson", "hotspot_clusters.shp"}) {
       VectorWriteOptions vo;
       vo.path = out_path(name);
+      if (name.ends_with(".shp"))
+        vo.qml_style = vector_layer_qml(default_map_layer(MapLayerKind::kHotspotClusters, "Hot spots").style, GeometryKind::kPolygon);
       write_vector(layer, acrs, vo);
     }
     st.done(std::to_string(built.size()) + " clusters of hot cells outside the priority areas");

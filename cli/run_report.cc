@@ -117,7 +117,8 @@ std::string report_markdown(const RunReport& r) {
          << " on (" << signed_pct(f.change_pct) << "; citywide " << signed_pct(r.city.change_pct) << ").\n";
     md << "- Top categories: " << categories_line(f) << ".\n";
     md << "- Gi* cells inside: " << f.gi_cells << "; hot at 99%: " << f.hot_cells_99 << ", 95%: " << f.hot_cells_95 << ", 90%: "
-       << f.hot_cells_90 << " (covering " << pct(f.hot_cover_95, 0) << " of the area at 95%).\n";
+       << f.hot_cells_90 << " (covering " << pct(f.hot_cover_99, 0) << ", " << pct(f.hot_cover_95, 0) << " and "
+       << pct(f.hot_cover_90, 0) << " of the area).\n";
     if (!a.overlaps.empty()) {
       md << "- Overlaps ";
       for (size_t k = 0; k < a.overlaps.size(); ++k) md << (k ? ", " : "") << a.overlaps[k];
@@ -150,14 +151,16 @@ std::string report_markdown(const RunReport& r) {
 std::string report_csv(const RunReport& r) {
   std::ostringstream os;
   os << "area_id,name,incidents,violent,share_incidents,share_violent,share_area,concentration_ratio,mean_density,"
-        "peak_density,density_unit,gi_cells,hot_cells_90,hot_cells_95,hot_cells_99,hot_cover_95,before,after,"
+        "peak_density,density_unit,gi_cells,hot_cells_90,hot_cells_95,hot_cells_99,hot_cover_90,hot_cover_95,hot_cover_99,"
+        "before,after,"
         "years_before,years_after,change_pct,top_categories\n";
   auto row = [&](const std::string& id, const std::string& name, const AreaFigures& f) {
     auto num = [](double v) { return std::isfinite(v) ? fixed(v, 6) : std::string(); };
     os << csv_cell(id) << "," << csv_cell(name) << "," << f.incidents << "," << f.violent << "," << num(f.share_of_incidents) << ","
        << num(f.share_of_violent) << "," << num(f.share_of_area) << "," << num(f.concentration_ratio) << "," << num(f.mean_density)
        << "," << num(f.peak_density) << "," << csv_cell(r.density_unit_label) << "," << f.gi_cells << "," << f.hot_cells_90 << ","
-       << f.hot_cells_95 << "," << f.hot_cells_99 << "," << num(f.hot_cover_95) << "," << f.before << "," << f.after << ","
+       << f.hot_cells_95 << "," << f.hot_cells_99 << "," << num(f.hot_cover_90) << "," << num(f.hot_cover_95) << ","
+       << num(f.hot_cover_99) << "," << f.before << "," << f.after << ","
        << f.years_before << "," << f.years_after << "," << num(f.change_pct) << "," << csv_cell(categories_line(f)) << "\n";
   };
   for (size_t i = 0; i < r.areas.size() && i < r.area_figures.size(); ++i) row(r.areas[i].id, r.areas[i].name, r.area_figures[i]);
@@ -180,7 +183,7 @@ std::string report_json(const RunReport& r) {
     j["peak_density"] = num(f.peak_density);
     j["gi_cells"] = f.gi_cells;
     j["hot_cells"] = {{"90", f.hot_cells_90}, {"95", f.hot_cells_95}, {"99", f.hot_cells_99}};
-    j["hot_cover_95"] = num(f.hot_cover_95);
+    j["hot_cover"] = {{"90", num(f.hot_cover_90)}, {"95", num(f.hot_cover_95)}, {"99", num(f.hot_cover_99)}};
     ordered_json years = ordered_json::object();
     for (const auto& [y, n] : f.by_year) years[std::to_string(y)] = n;
     j["by_year"] = years;

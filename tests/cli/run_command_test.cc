@@ -35,6 +35,7 @@ std::string config_text(const std::string& out, int permutations, bool study_are
     "gistar": {"cell_size": "1000ft", "band": "3000ft", "permutations": )" + std::to_string(permutations) + R"(},
     "priority_areas": {"file": ")" + d + R"(vrf_priority_areas.csv"},
     "report": {"violent_categories": ["Robbery", "Aggravated Assault", "Murder"], "start_year": 2022},
+    "map": {"min_zoom": 10, "max_zoom": 11},
     "context": {"city_limits": ")" + d + R"(charlotte_city_limits.geojson",
                 "divisions": {"path": ")" + d + R"(police_divisions/CMPD_Police_Divisions.shp", "name_field": "DNAME"}}
   })";
@@ -169,6 +170,39 @@ TEST(RunCommandTest, BadConfigAndUngeocodableAreaStopWithoutOutput) {
   EXPECT_NE(r.err.find("'NOWHERE ST & MISSING AV' does not geocode"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(out));
   for (const std::string& e : d.entries()) EXPECT_EQ(e.find(".partial"), std::string::npos) << e;
+}
+
+TEST(RunCommandTest, OverlappingAndOutOfExtentPolygonAreasAreCountedAndSaidSo) {
+  TempDir d;
+  const std::string out = d.file("out");
+  // Two overlapping squares over uptown Charlotte and one near Raleigh, far outside the data.
+  d.write("areas.geojson", R"({"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{"id":"A","name":"Uptown west"},"geometry":{"type":"Polygon","coordinates":[[[-80.86,35.21],[-80.83,35.21],[-80.83,35.24],[-80.86,35.24],[-80.86,35.21]]]}},
+    {"type":"Feature","properties":{"id":"B","name":"Uptown east"},"geometry":{"type":"Polygon","coordinates":[[[-80.85,35.21],[-80.82,35.21],[-80.82,35.24],[-80.85,35.24],[-80.85,35.21]]]}},
+    {"type":"Feature","properties":{"id":"R","name":"Raleigh"},"geometry":{"type":"Polygon","coordinates":[[[-78.66,35.76],[-78.62,35.76],[-78.62,35.80],[-78.66,35.80],[-78.66,35.76]]]}}]})");
+  std::string cfg = config_text(out, 0, false);
+  const std::string file_key = "\"file\": \"" + hotspot::testing::source_dir() + "/data/charlotte/vrf_priority_areas.csv\"";
+  ASSERT_NE(cfg.find(file_key), std::string::npos);
+  cfg.replace(cfg.find(file_key), file_key.size(),
+              "\"polygons\": \"" + d.file("areas.geojson") + "\", \"polygons_id_field\": \"id\", \"polygons_name_field\": \"name\"");
+  d.write("cfg.json", cfg);
+  auto r = run_hotspot("run " + d.file("cfg.json") + " -q", d);
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(hotspot::testing::read_file(out + "/report.json"));
+  ASSERT_EQ(j["priority_areas"].size(), 3u);
+  const auto& a = j["priority_areas"][0];
+  const auto& b = j["priority_areas"][1];
+  const auto& ral = j["priority_areas"][2];
+  EXPECT_EQ(a["overlaps"], nlohmann::json::array({"B"}));
+  EXPECT_EQ(b["overlaps"], nlohmann::json::array({"A"}));
+  EXPECT_TRUE(ral["outside_data_extent"].get<bool>());
+  EXPECT_EQ(ral["figures"]["incidents"], 0);
+  EXPECT_GT(a["figures"]["incidents"].get<int>(), 0);
+  EXPECT_GT(b["figures"]["incidents"].get<int>(), 0);
+  const std::string md = hotspot::testing::read_file(out + "/report.md");
+  EXPECT_NE(md.find("Overlaps B: incidents in the overlap are counted in each area"), std::string::npos);
+  EXPECT_NE(md.find("priority area 'Raleigh' lies outside the extent of the data"), std::string::npos);
+  EXPECT_TRUE(fs::exists(out + "/priority_areas.qml"));
 }
 
 }  // namespace
