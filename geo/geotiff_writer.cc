@@ -1,6 +1,7 @@
 #include "geo/geotiff_writer.h"
 
 #include <cmath>
+#include <cstdio>
 #include <cpl_string.h>
 #include <stdexcept>
 #include <thread>
@@ -23,8 +24,9 @@ void write_geotiff(const Raster& raster, const Crs& crs, const GeoTiffOptions& o
   if (!mem || !cog) throw std::runtime_error(o.path + ": GDAL lacks the MEM or COG driver");
   GdalDatasetPtr src(mem->Create("", static_cast<int>(g.ncols), static_cast<int>(g.nrows), 0, GDT_Float64, nullptr));
   if (!src) throw std::runtime_error(o.path + ": cannot create an in-memory raster: " + last_gdal_error());
+  // (CPLPrintPointer does not NUL-terminate; snprintf does.)
   char ptr[64];
-  CPLPrintPointer(ptr, const_cast<double*>(raster.values.data()), sizeof ptr);
+  std::snprintf(ptr, sizeof ptr, "%p", static_cast<const void*>(raster.values.data()));
   CPLStringList band_opts;
   band_opts.SetNameValue("DATAPOINTER", ptr);
   if (src->AddBand(GDT_Float64, band_opts.List()) != CE_None)
