@@ -54,7 +54,7 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
 
   // Manifest: what ran, on what, with what result.
   nlohmann::ordered_json m;
-  m["engine"] = {{"name", "hotspot"}, {"version", HOTSPOT_VERSION}};
+  m["engine"] = {{"name", "hotspot"}, {"version", HOTSPOT_VERSION}, {"commit_at_configure", HOTSPOT_GIT_COMMIT}};
   m["generated_utc"] = res.report.generated_utc;
   m["config_file"] = cfg.config_path;
   m["resolved_config"] = nlohmann::ordered_json::parse(resolved_config_json(cfg));
