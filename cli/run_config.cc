@@ -158,7 +158,7 @@ RunConfig parse_run_config(const std::string& text, const std::string& base_dir,
   json root;
   try {
     root = json::parse(text, nullptr, true, /*ignore_comments=*/true);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers beyond double
     throw ConfigError(name + ": not valid JSON: " + e.what());
   }
   RunConfig c;

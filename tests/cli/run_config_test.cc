@@ -44,6 +44,8 @@ TEST(RunConfigTest, ErrorsNameTheKey) {
   EXPECT_NE(error_of(R"({"output": {"folder": "o"}})").find("needs an \"input\" section"), std::string::npos);
   EXPECT_NE(error_of("{ not json").find("not valid JSON"), std::string::npos);
   EXPECT_NE(error_of("[1,2]").find("must be a JSON object"), std::string::npos);
+  // A number beyond double's range (found by the fuzzer) is a config error, not a crash.
+  EXPECT_NE(error_of("999999999.99e99999951").find("not valid JSON"), std::string::npos);
 }
 
 TEST(RunConfigTest, RelativePathsResolveAgainstTheConfigFolder) {
