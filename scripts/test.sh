@@ -2,7 +2,8 @@
 # README quick-start command 2: installs what is missing, builds, and runs the whole test suite:
 #   1. the Release build (g++) and every CTest test: unit, golden-data, command-line, bad-input and browser tests;
 #   2. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer running the same suite (browser tests
-#      aside), plus each libFuzzer target replaying its corpus and then fuzzing for FUZZ_SECONDS (default 60).
+#      aside), plus each libFuzzer target replaying its corpus and then fuzzing FUZZ_RUNS inputs (default 400,000,
+#      seed FUZZ_SEED, default 1, so a CI run is reproducible; at most FUZZ_SECONDS, default 120, per target).
 # SKIP_SANITIZERS=1 runs step 1 only (for a quick local check).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -24,12 +25,13 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 echo "== tests (ASan + UBSan)" >&2
 ctest --test-dir build-asan --output-on-failure -j"$JOBS" --timeout 1800 -LE browser
 
-echo "== fuzzing, ${FUZZ_SECONDS:-60} s per target" >&2
+echo "== fuzzing, ${FUZZ_RUNS:-400000} inputs (seed ${FUZZ_SEED:-1}, at most ${FUZZ_SECONDS:-120} s) per target" >&2
 for f in build-asan/tests/fuzz/*_fuzzer; do
   name=$(basename "$f" _fuzzer)
   work=$(mktemp -d)
   cp -r "tests/fuzz/corpus/$name/." "$work/"
-  if ! "$f" -max_total_time="${FUZZ_SECONDS:-60}" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+  if ! "$f" -runs="${FUZZ_RUNS:-400000}" -seed="${FUZZ_SEED:-1}" -max_total_time="${FUZZ_SECONDS:-120}" \
+       -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
        -artifact_prefix="build-asan/fuzz-$name-" "$work" > "build-asan/fuzz-$name.log" 2>&1; then
     tail -40 "build-asan/fuzz-$name.log" >&2
     echo "fuzz: $name found a crash; the input is in build-asan/fuzz-$name-*; add it to tests/fuzz/corpus/$name/" >&2
