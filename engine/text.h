@@ -12,4 +12,7 @@ std::string lower(std::string_view s);
 // Without leading and trailing ASCII whitespace.
 std::string trim(std::string_view s);
 
+// Text safe inside XML or HTML element content and attribute values: & < > " ' escaped (' as &#39;, valid in both).
+std::string markup_escape(std::string_view s);
+
 }  // namespace hotspot

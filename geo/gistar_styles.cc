@@ -1,5 +1,7 @@
 #include "geo/gistar_styles.h"
 
+#include "engine/text.h"
+
 #include <sstream>
 
 namespace hotspot {
@@ -13,19 +15,6 @@ std::string qgis_rgba(const char* hex) {
   return std::to_string(byte(0)) + "," + std::to_string(byte(1)) + "," + std::to_string(byte(2)) + ",255";
 }
 
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -34,12 +23,12 @@ std::string gi_bin_qml(const std::string& field, bool outline) {
   std::ostringstream q;
   q << "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
     << "<qgis version=\"3.22.16\" styleCategories=\"Symbology\">\n"
-    << "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" << xml_escape(field)
+    << "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" << markup_escape(field)
     << "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n"
     << "    <categories>\n";
   for (size_t k = 0; k < classes.size(); ++k)
     q << "      <category render=\"true\" symbol=\"" << k << "\" value=\"" << classes[k].bin << "\" label=\""
-      << xml_escape(classes[k].label) << "\"/>\n";
+      << markup_escape(classes[k].label) << "\"/>\n";
   q << "    </categories>\n    <symbols>\n";
   for (size_t k = 0; k < classes.size(); ++k) {
     const std::string color = qgis_rgba(classes[k].color);

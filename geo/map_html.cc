@@ -1,5 +1,7 @@
 #include "geo/map_html.h"
 
+#include "engine/text.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -25,21 +27,6 @@ std::string slurp(const fs::path& p) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-std::string html_escape(const std::string& s) {
-  std::string o;
-  o.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      case '\'': o += "&#39;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
 
 // JSON inside <script type="application/json">: "</" must not appear (it could close the element).
 std::string script_safe(std::string s) {
@@ -359,9 +346,9 @@ std::string render_map_html(const MapSpec& spec, const std::string& leaflet_dir,
   else data["bounds"] = nullptr;
 
   std::string notes_html;
-  for (const std::string& n : spec.notes) notes_html += "<div class=\"notes\">" + html_escape(n) + "</div>\n";
+  for (const std::string& n : spec.notes) notes_html += "<div class=\"notes\">" + markup_escape(n) + "</div>\n";
   std::string notices_html;
-  for (const std::string& m : res.messages) notices_html += "<div class=\"hotspot-notice\">" + html_escape(m) + "</div>\n";
+  for (const std::string& m : res.messages) notices_html += "<div class=\"hotspot-notice\">" + markup_escape(m) + "</div>\n";
   if (spec.layers.empty() && spec.overlays.empty())
     notices_html += "<div class=\"hotspot-notice\">This map has no layers.</div>\n";
 
@@ -370,10 +357,10 @@ std::string render_map_html(const MapSpec& spec, const std::string& leaflet_dir,
   page += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   page += "<meta name=\"generator\" content=\"hotspot\">\n";
-  page += "<title>" + html_escape(spec.title) + "</title>\n";
+  page += "<title>" + markup_escape(spec.title) + "</title>\n";
   page += "<style>\n/* Leaflet 1.9 (BSD-2-Clause), https://leafletjs.com */\n" + leaflet_css + "\n</style>\n";
   page += std::string("<style>") + kPageCss + "</style>\n</head>\n<body>\n";
-  page += "<header><h1>" + html_escape(spec.title) + "</h1>\n" + notes_html + "</header>\n";
+  page += "<header><h1>" + markup_escape(spec.title) + "</h1>\n" + notes_html + "</header>\n";
   page += "<div id=\"notices\" role=\"status\">" + notices_html + "</div>\n";
   page += "<div id=\"map\" role=\"region\" aria-label=\"map\"></div>\n";
   page += "<noscript><p>This map needs JavaScript.</p></noscript>\n";

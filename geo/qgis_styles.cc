@@ -1,5 +1,7 @@
 #include "geo/qgis_styles.h"
 
+#include "engine/text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -21,20 +23,6 @@ namespace {
 constexpr const char* kQgisVersion = "3.22.0";
 constexpr double kMmPerPx = 25.4 / 96.0;
 
-std::string xml_escape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      case '\'': o += "&apos;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
 
 std::string num(double v, int digits = 10) {
   char buf[64];
@@ -52,7 +40,7 @@ Rgba with_alpha(Rgba c, double opacity) {
 }
 
 std::string prop(const std::string& k, const std::string& v) {
-  return "          <prop k=\"" + xml_escape(k) + "\" v=\"" + xml_escape(v) + "\"/>\n";
+  return "          <prop k=\"" + markup_escape(k) + "\" v=\"" + markup_escape(v) + "\"/>\n";
 }
 
 std::string symbol_xml(const LayerStyle& s, GeometryKind geom, const std::string& fill_hex, double fill_opacity,
@@ -130,9 +118,9 @@ SrsInfo srs_info(const OGRSpatialReference* srs) {
 }
 
 std::string spatialrefsys(const SrsInfo& s, const std::string& indent) {
-  return indent + "<spatialrefsys>\n" + indent + "  <wkt>" + xml_escape(s.wkt) + "</wkt>\n" + indent + "  <proj4>" +
-         xml_escape(s.proj4) + "</proj4>\n" + indent + "  <authid>" + xml_escape(s.authid) + "</authid>\n" + indent +
-         "  <description>" + xml_escape(s.description) + "</description>\n" + indent + "</spatialrefsys>\n";
+  return indent + "<spatialrefsys>\n" + indent + "  <wkt>" + markup_escape(s.wkt) + "</wkt>\n" + indent + "  <proj4>" +
+         markup_escape(s.proj4) + "</proj4>\n" + indent + "  <authid>" + markup_escape(s.authid) + "</authid>\n" + indent +
+         "  <description>" + markup_escape(s.description) + "</description>\n" + indent + "</spatialrefsys>\n";
 }
 
 struct Resolved {
@@ -154,7 +142,7 @@ std::string density_raster_qml(const DensityRange& range, const std::string& uni
   const std::string u = unit.empty() ? "" : " " + unit;
   std::ostringstream items;
   auto item = [&](double v, const Rgba& c, const std::string& label) {
-    items << "          <item value=\"" << num(v, 15) << "\" label=\"" << xml_escape(label) << "\" color=\"" << to_hex(c)
+    items << "          <item value=\"" << num(v, 15) << "\" label=\"" << markup_escape(label) << "\" color=\"" << to_hex(c)
           << "\" alpha=\"" << static_cast<int>(c.a) << "\"/>\n";
   };
   item(lo, {255, 255, 255, 0}, "<= " + num(lo, 4) + u + " (transparent)");
@@ -188,12 +176,12 @@ std::string vector_layer_qml(const LayerStyle& s, GeometryKind geometry) {
   std::ostringstream o;
   o << doc_head("Symbology");
   if (!s.category_field.empty() && !s.categories.empty()) {
-    o << "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" << xml_escape(s.category_field)
+    o << "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" << markup_escape(s.category_field)
       << "\" forceraster=\"0\" symbollevels=\"0\" enableorderby=\"0\">\n    <categories>\n";
     for (size_t i = 0; i < s.categories.size(); ++i) {
       const CategoryColor& c = s.categories[i];
-      o << "      <category render=\"true\" value=\"" << xml_escape(c.value) << "\" label=\""
-        << xml_escape(c.label.empty() ? c.value : c.label) << "\" symbol=\"" << i << "\"/>\n";
+      o << "      <category render=\"true\" value=\"" << markup_escape(c.value) << "\" label=\""
+        << markup_escape(c.label.empty() ? c.value : c.label) << "\" symbol=\"" << i << "\"/>\n";
     }
     o << "    </categories>\n    <symbols>\n";
     for (size_t i = 0; i < s.categories.size(); ++i) {
@@ -264,13 +252,13 @@ void write_qgis_project(const std::vector<QgsLayer>& layers, const QgsProjectOpt
   }
 
   std::ostringstream x;
-  x << "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis projectname=\"" << xml_escape(o.title)
-    << "\" version=\"" << kQgisVersion << "\">\n  <homePath path=\"\"/>\n  <title>" << xml_escape(o.title) << "</title>\n";
+  x << "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis projectname=\"" << markup_escape(o.title)
+    << "\" version=\"" << kQgisVersion << "\">\n  <homePath path=\"\"/>\n  <title>" << markup_escape(o.title) << "</title>\n";
   if (!project_srs.wkt.empty()) x << "  <projectCrs>\n" << spatialrefsys(project_srs, "    ") << "  </projectCrs>\n";
   x << "  <layer-tree-group>\n    <customproperties/>\n";
   for (auto it = res.rbegin(); it != res.rend(); ++it)  // the layer panel lists the top layer first
-    x << "    <layer-tree-layer id=\"" << it->id << "\" name=\"" << xml_escape(it->layer.name) << "\" source=\""
-      << xml_escape(it->datasource) << "\" providerKey=\"" << (it->layer.raster ? "gdal" : "ogr") << "\" checked=\""
+    x << "    <layer-tree-layer id=\"" << it->id << "\" name=\"" << markup_escape(it->layer.name) << "\" source=\""
+      << markup_escape(it->datasource) << "\" providerKey=\"" << (it->layer.raster ? "gdal" : "ogr") << "\" checked=\""
       << (it->layer.visible ? "Qt::Checked" : "Qt::Unchecked") << "\" expanded=\"0\">\n      <customproperties/>\n"
       << "    </layer-tree-layer>\n";
   x << "  </layer-tree-group>\n  <projectlayers>\n";
@@ -279,8 +267,8 @@ void write_qgis_project(const std::vector<QgsLayer>& layers, const QgsProjectOpt
     else
       x << "    <maplayer type=\"vector\" geometry=\"" << r.geometry
         << "\" hasScaleBasedVisibilityFlag=\"0\" refreshOnNotifyEnabled=\"0\" readOnly=\"0\">\n";
-    x << "      <id>" << r.id << "</id>\n      <datasource>" << xml_escape(r.datasource) << "</datasource>\n"
-      << "      <layername>" << xml_escape(r.layer.name) << "</layername>\n      <srs>\n" << spatialrefsys(r.srs, "        ")
+    x << "      <id>" << r.id << "</id>\n      <datasource>" << markup_escape(r.datasource) << "</datasource>\n"
+      << "      <layername>" << markup_escape(r.layer.name) << "</layername>\n      <srs>\n" << spatialrefsys(r.srs, "        ")
       << "      </srs>\n";
     if (r.layer.raster) x << "      <provider>gdal</provider>\n";
     else x << "      <provider encoding=\"UTF-8\">ogr</provider>\n";
