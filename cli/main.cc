@@ -3,8 +3,8 @@
 #include <exception>
 #include <iostream>
 
-#include "cli/commands.h"
-#include "geo/atomic_output.h"
+#include "cli/commands/commands.h"
+#include "geo/write/atomic_output.h"
 
 int main(int argc, char** argv) {
   hotspot::install_interrupt_cleanup();

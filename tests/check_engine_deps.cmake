@@ -1,5 +1,5 @@
 # Fails if any engine source includes GDAL/OGR/PROJ/GEOS headers or the engine archive references their symbols.
-file(GLOB files ${SRC}/*.h ${SRC}/*.cc)
+file(GLOB_RECURSE files ${SRC}/*.h ${SRC}/*.cc)
 foreach(f ${files})
   file(STRINGS ${f} lines REGEX "#include *[<\"](gdal|ogr|cpl_|proj|geos)")
   if(lines)

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "engine/address.h"
+#include "engine/geocode/address.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 4096) return 0;

@@ -7,7 +7,7 @@
 #include <string>
 #include <unistd.h>
 
-#include "geo/csv_reader.h"
+#include "geo/read/csv_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   char path[] = "/tmp/hotspot-fuzz-csv-XXXXXX";

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "cli/run_config.h"
+#include "cli/pipeline/run_config.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -6,8 +6,8 @@
 #include <numbers>
 #include <sstream>
 
-#include "engine/kde.h"
-#include "geo/geotiff_writer.h"
+#include "engine/density/kde.h"
+#include "geo/write/geotiff_writer.h"
 #include "tests/test_support.h"
 
 namespace hotspot {

@@ -1,0 +1,23 @@
+#include "cli/commands/commands.h"
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands/geocode_command.h"
+#include "cli/commands/gistar_command.h"
+#include "cli/commands/info_command.h"
+#include "cli/commands/run_command.h"
+#include "cli/commands/kde_command.h"
+#include "cli/commands/map_command.h"
+
+namespace hotspot::cli {
+
+void register_all_commands(CLI::App& app, CommandAction& action) {
+  register_geocode(app, action);
+  register_gistar(app, action);
+  register_info(app, action);
+  register_run(app, action);
+  register_kde(app, action);
+  register_map(app, action);
+}
+
+}  // namespace hotspot::cli

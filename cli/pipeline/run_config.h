@@ -1,0 +1,101 @@
+// The one config file of `hotspot run` (JSON): every stage's options, validated with messages that name the bad key
+// ("kde.radius: '2000' has no unit (write e.g. 2000ft, 600m or 0.5mi)", "kde.radiuss: unknown key (did you mean
+// 'radius'?)"). Relative paths are relative to the config file's folder.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "engine/core/length.h"
+#include "geo/read/ingest.h"
+
+namespace hotspot::cli {
+
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ZoneRef {
+  std::string path;        // empty = not used
+  std::string id_field;
+  std::string name_field;
+};
+
+struct RunConfig {
+  std::string config_path;
+  std::string base_dir;
+  std::string title = "Hotspot analysis";
+
+  IngestOptions input;     // paths resolved against base_dir
+  std::string output_folder;
+  bool overwrite = false;
+  int threads = 0;         // 0 = all cores
+
+  struct Geocode {
+    bool enabled = false;           // place rows without coordinates from their address
+    std::string address_column = "LOCATION";
+    std::string intersections;      // points layer/CSV of named intersections (e.g. CDOT signals)
+    std::string intersections_name_column = "UNITDESC";
+    bool learn_blocks = true;       // learn a block gazetteer from the rows that have coordinates
+    int min_score = 70;             // the geocoder's default
+  } geocode;
+
+  struct Kde {
+    bool enabled = true;
+    std::string kernel = "quartic";
+    std::optional<Length> radius;     // default: ArcGIS's rule
+    std::optional<Length> cell_size;  // default: min(width, height) / 250
+    std::string units = "per-sq-mile";  // per-sq-mile | per-sq-km | count-per-cell
+    std::vector<double> hot_zone_percentiles = {95.0, 99.0};
+  } kde;
+
+  struct Gistar {
+    bool enabled = true;
+    std::string units = "fishnet";    // fishnet | hexagon
+    Length cell_size{1000.0, LengthUnit::kFoot};
+    std::optional<Length> band;       // default: smallest band giving every cell a neighbour
+    int permutations = 0;
+    uint64_t seed = 12345;
+    bool fdr = true;
+  } gistar;
+
+  struct PriorityAreas {
+    std::string file;                 // CSV: area_id, name, intersection[, radius]
+    std::string polygons;             // or polygons from any OGR layer
+    std::string polygons_id_field;
+    std::string polygons_name_field;
+    Length default_radius{0.5, LengthUnit::kMile};
+  } priority_areas;
+
+  struct Report {
+    std::vector<std::string> violent_categories;
+    int start_year = 0;
+    int top_categories = 5;
+  } report;
+
+  struct Context {
+    std::string city_limits;
+    ZoneRef divisions;
+    ZoneRef neighborhoods;
+  } context;
+
+  struct Map {
+    bool enabled = true;
+    std::string basemap_url;
+    int min_zoom = 10, max_zoom = 14;
+  } map;
+};
+
+// Reads and validates a config file. Throws ConfigError naming the file and the key.
+RunConfig load_run_config(const std::string& path);
+// Parses config text; `base_dir` resolves relative paths, `name` labels messages.
+RunConfig parse_run_config(const std::string& text, const std::string& base_dir, const std::string& name);
+
+// The resolved config (defaults filled in, absolute paths) as JSON text, for the run manifest.
+std::string resolved_config_json(const RunConfig& config);
+
+}  // namespace hotspot::cli

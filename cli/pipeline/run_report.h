@@ -1,0 +1,65 @@
+// The planners' report of `hotspot run`: report.md (readable, numbers with units), report.csv (one row per area
+// plus the citywide row) and report.json (for dashboards), from the figures the pipeline computed.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/report/area_report.h"
+#include "engine/core/record_accounting.h"
+
+namespace hotspot::cli {
+
+struct HotspotClusterFigures {
+  int rank = 0;
+  int64_t cells = 0;
+  double area_sq_mi = 0.0;
+  int64_t incidents = 0;
+  double max_z = 0.0;
+  double lon = 0.0, lat = 0.0;          // centroid, WGS 84
+  std::string nearest_intersection;     // reverse-geocoded label
+  double intersection_distance_ft = 0.0;
+  std::string division;
+  std::string neighborhood;
+};
+
+struct PriorityAreaInfo {
+  std::string id;
+  std::string name;
+  std::string intersection;     // as written in the areas file; empty for polygon areas
+  std::string placed_by;        // e.g. "intersection CDOT signal 'BEATTIES FORD RD_LASALLE ST' (score 100)"
+  double radius_mi = 0.0;       // 0 for polygon areas
+  double area_sq_mi = 0.0;
+  double lon = 0.0, lat = 0.0;  // centre, WGS 84
+  std::vector<std::string> overlaps;  // ids of areas it overlaps
+  bool outside_data_extent = false;
+};
+
+struct RunReport {
+  std::string title;
+  std::string generated_utc;
+  std::string input_path;
+  RecordAccounting accounting;
+  std::string crs_description;
+  std::string date_range;                 // "2017-01-01 .. 2025-11-07"
+  std::vector<std::string> violent_categories;
+  int start_year = 0;
+  double city_area_sq_mi = 0.0;
+  std::string density_unit_label;         // "incidents per square mile"
+  std::string kde_description;            // "quartic kernel, radius 2000 ft, 200 ft cells"
+  std::string gistar_description;         // "1000 ft fishnet, fixed band 3000 ft (binary, self included), FDR"
+  AreaFigures city;
+  std::vector<PriorityAreaInfo> areas;
+  std::vector<AreaFigures> area_figures;  // same order as areas
+  std::vector<HotspotClusterFigures> clusters;  // uncovered hotspots, ranked
+  std::vector<std::string> notes;         // warnings and remarks for the reader
+  std::string preview_image;              // file name of the PNG preview map, when one was drawn
+  double crs_unit_m = 0.3048006096012192;  // to turn CRS areas into square miles
+};
+
+std::string report_markdown(const RunReport& report);
+std::string report_csv(const RunReport& report);
+std::string report_json(const RunReport& report);
+
+}  // namespace hotspot::cli

@@ -1,0 +1,332 @@
+#include "engine/geocode/address.h"
+
+#include <cctype>
+
+#include "engine/geocode/street_types.h"
+
+namespace hotspot {
+
+namespace {
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+void append_joined(std::string& out, std::string_view part) {
+  if (part.empty()) return;
+  if (!out.empty()) out.push_back(' ');
+  out.append(part);
+}
+
+// Reads a house number token: "123", "123A", "123-125" (first number), "10XX" (block). Returns -1 if not a number.
+int64_t read_number(std::string_view tok, bool& block_form) {
+  block_form = false;
+  size_t i = 0;
+  while (i < tok.size() && std::isdigit(static_cast<unsigned char>(tok[i]))) ++i;
+  if (i == 0 || i > 12) return -1;
+  int64_t n = 0;
+  for (size_t k = 0; k < i; ++k) n = n * 10 + (tok[k] - '0');
+  std::string_view rest = tok.substr(i);
+  if (rest.empty()) return n;
+  if (rest.find_first_not_of('X') == std::string_view::npos) {  // 10XX
+    if (i + rest.size() > 12) return -1;  // no house number is that long (and it would overflow)
+    block_form = true;
+    for (size_t k = 0; k < rest.size(); ++k) n *= 10;
+    return n;
+  }
+  if (rest == "-BLK" || rest == "-BLOCK") {  // 1000-BLK
+    block_form = true;
+    return n;
+  }
+  if (rest.size() == 1 && std::isalpha(static_cast<unsigned char>(rest[0]))) return n;  // 123A
+  if (rest[0] == '-') {
+    std::string_view r = rest.substr(1);
+    if (all_digits(r) || (r.size() == 1 && std::isalpha(static_cast<unsigned char>(r[0])))) return n;  // 123-125, 12-B
+  }
+  return -1;
+}
+
+// Normalises the tokens of one street and splits them into directionals, name and type.
+StreetName street_from_tokens(std::vector<std::string> toks) {
+  // Spelled-out ordinals, and interstate forms "I 85", "I85", "INTERSTATE 85" -> "I-85".
+  std::vector<std::string> t;
+  t.reserve(toks.size());
+  for (size_t i = 0; i < toks.size(); ++i) {
+    std::string& tok = toks[i];
+    if (std::string_view o = ordinal_word_to_number(tok); !o.empty()) {
+      t.emplace_back(o);
+    } else if ((tok == "I" || tok == "INTERSTATE" || tok == "IH") && i + 1 < toks.size() && all_digits(toks[i + 1])) {
+      t.push_back("I-" + toks[i + 1]);
+      ++i;
+    } else if (tok.size() > 1 && tok[0] == 'I' && all_digits(std::string_view(tok).substr(1))) {
+      t.push_back("I-" + tok.substr(1));
+    } else {
+      t.push_back(std::move(tok));
+    }
+  }
+  StreetName s;
+  size_t b = 0, e = t.size();
+  if (e - b >= 2) {
+    if (std::string_view d = standard_directional(t[e - 1]); !d.empty() && standard_directional(t[e - 2]).empty()) {
+      s.post_dir = d;
+      --e;
+    }
+  }
+  if (e - b >= 2) {
+    if (std::string_view ty = standard_street_type(t[e - 1]); !ty.empty()) {  // "1ST ST": 1ST is the name
+      s.type = ty;
+      --e;
+    }
+  }
+  if (e - b >= 2) {
+    if (std::string_view d = standard_directional(t[b]); !d.empty()) {
+      s.pre_dir = d;
+      ++b;
+    }
+  }
+  for (size_t i = b; i < e; ++i) append_joined(s.name, t[i]);
+  if (s.name.empty() && !s.type.empty()) {  // a lone type word ("PLAZA"): keep it as the name
+    s.name = s.type;
+    s.type.clear();
+  }
+  return s;
+}
+
+}  // namespace
+
+const char* to_string(AddressKind kind) {
+  switch (kind) {
+    case AddressKind::kEmpty: return "empty";
+    case AddressKind::kHouse: return "house";
+    case AddressKind::kBlock: return "block";
+    case AddressKind::kIntersection: return "intersection";
+    case AddressKind::kStreetOnly: return "street_only";
+    case AddressKind::kUnparseable: return "unparseable";
+  }
+  return "?";
+}
+
+std::string StreetName::key() const {
+  std::string k;
+  k.reserve(pre_dir.size() + name.size() + type.size() + post_dir.size() + 3);
+  append_joined(k, pre_dir);
+  append_joined(k, name);
+  append_joined(k, type);
+  append_joined(k, post_dir);
+  return k;
+}
+
+std::string ParsedAddress::normalized() const {
+  std::string out;
+  switch (kind) {
+    case AddressKind::kHouse:
+      out = std::to_string(number) + " " + street.key();
+      break;
+    case AddressKind::kBlock:
+      out = std::to_string(number) + " BLOCK " + street.key();
+      break;
+    case AddressKind::kIntersection:
+      out = street.key();
+      for (const StreetName& c : cross) out += " & " + c.key();
+      break;
+    case AddressKind::kStreetOnly:
+      out = street.key();
+      break;
+    default:
+      break;
+  }
+  if (!unit.empty() && !out.empty()) out += " " + unit;
+  return out;
+}
+
+std::vector<std::string> address_tokens(std::string_view text) {
+  std::vector<std::string> toks;
+  std::string cur;
+  auto flush = [&]() {
+    // Strip leading/trailing hyphens ("-" alone, "ST-").
+    size_t b = 0, e = cur.size();
+    while (b < e && cur[b] == '-') ++b;
+    while (e > b && cur[e - 1] == '-') --e;
+    if (e > b) {
+      const std::string_view t = std::string_view(cur).substr(b, e - b);
+      toks.emplace_back(t == "AND" || t == "AT" ? std::string_view("&") : t);
+    }
+    cur.clear();
+  };
+  for (char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c)) {
+      cur.push_back(static_cast<char>(std::toupper(c)));
+    } else if (c == '-') {
+      cur.push_back('-');
+    } else if (c == '\'' || c == '`') {
+      // O'HARA -> OHARA
+    } else if (c == '&' || c == '/' || c == '@' || c == '_' || c == '|' || c == '+') {
+      flush();
+      toks.emplace_back("&");
+    } else if (c == '#') {
+      flush();
+      toks.emplace_back("#");
+    } else if (c >= 0x80) {
+      // Non-ASCII (accents, a stray Latin-1 byte): drop, it never carries address meaning in these exports.
+    } else {
+      flush();  // spaces, commas, periods, quotes, brackets
+    }
+  }
+  flush();
+  return toks;
+}
+
+StreetName parse_street_name(std::string_view text) {
+  std::vector<std::string> toks = address_tokens(text);
+  std::vector<std::string> kept;
+  for (std::string& t : toks)
+    if (t != "&" && t != "#") kept.push_back(std::move(t));
+  return street_from_tokens(std::move(kept));
+}
+
+StreetName street_from_parts(std::string_view pre_dir, std::string_view name, std::string_view type,
+                             std::string_view post_dir) {
+  StreetName s;
+  std::string joined;
+  for (std::string_view part : {pre_dir, name, type, post_dir}) {
+    for (std::string& t : address_tokens(part)) append_joined(joined, t);
+  }
+  // Parse the joined text so that "NORTH" in the directional field and "AV" in the type field normalise the
+  // same way as in a one-field address; then trust the explicit fields where they were given.
+  s = parse_street_name(joined);
+  if (!pre_dir.empty() && s.pre_dir.empty()) {
+    std::vector<std::string> d = address_tokens(pre_dir);
+    if (d.size() == 1 && !standard_directional(d[0]).empty()) {
+      // Directional given explicitly but absorbed into the name (e.g. a one-word name): split it out again.
+      const std::string prefix = d[0] + " ";
+      if (s.name.rfind(prefix, 0) == 0) {
+        s.pre_dir = standard_directional(d[0]);
+        s.name = s.name.substr(prefix.size());
+      }
+    }
+  }
+  return s;
+}
+
+ParsedAddress parse_address(std::string_view text, const AddressParseOptions& options) {
+  ParsedAddress a;
+  std::vector<std::string> toks = address_tokens(text);
+  if (toks.empty()) {
+    a.kind = AddressKind::kEmpty;
+    a.error = "empty address";
+    return a;
+  }
+
+  // Intersections: split at "&" tokens.
+  bool has_sep = false;
+  for (const std::string& t : toks) has_sep = has_sep || t == "&";
+  if (has_sep) {
+    std::vector<std::vector<std::string>> parts(1);
+    for (std::string& t : toks) {
+      if (t == "&") parts.emplace_back();
+      else parts.back().push_back(std::move(t));
+    }
+    std::vector<StreetName> streets;
+    for (std::vector<std::string>& p : parts) {
+      // "100 BLOCK OF A & B" or "100 A & B": a number before an intersection adds nothing; drop it.
+      size_t skip = 0;
+      bool bf = false;
+      if (!p.empty() && read_number(p[0], bf) >= 0 && p.size() > 1) skip = 1;
+      if (skip && p.size() > 2 && (p[1] == "BLOCK" || p[1] == "BLK")) skip = (p.size() > 3 && p[2] == "OF") ? 3 : 2;
+      p.erase(p.begin(), p.begin() + static_cast<long>(skip));
+      if (p.empty()) continue;
+      StreetName s = street_from_tokens(std::move(p));
+      if (s.empty()) continue;
+      bool dup = false;
+      for (const StreetName& o : streets) dup = dup || o == s;
+      if (!dup) streets.push_back(std::move(s));
+    }
+    if (streets.size() >= 2) {
+      a.kind = AddressKind::kIntersection;
+      a.street = std::move(streets[0]);
+      a.cross.assign(std::make_move_iterator(streets.begin() + 1), std::make_move_iterator(streets.end()));
+      return a;
+    }
+    a.kind = AddressKind::kUnparseable;
+    a.error = streets.empty() ? "intersection separator without street names"
+                              : "intersection with only one street name (" + streets[0].key() + ")";
+    return a;
+  }
+
+  size_t i = 0;
+  bool block_form = false;
+  const int64_t number = read_number(toks[0], block_form);
+  if (number >= 0) {
+    a.number = number;
+    i = 1;
+    if (i < toks.size() && (toks[i] == "BLOCK" || toks[i] == "BLK")) {
+      block_form = true;
+      ++i;
+      if (i < toks.size() && toks[i] == "OF") ++i;
+    }
+    // "123 1/2 MAIN ST" arrives as 123 & 1 & 2 ... and is an intersection above only if '/' was used; a fraction
+    // token "1-2" or "12" right after the number followed by more words is rare and left in the name.
+  } else if (toks[0] == "BLOCK" || toks[0] == "BLK") {
+    a.kind = AddressKind::kUnparseable;
+    a.error = "block without a number";
+    return a;
+  }
+
+  // Unit designator: cut the street at an unambiguous designator (APT, STE, UNIT, BLDG, #, ...) that follows at least
+  // one street word, or at any designator right after a street type or directional.
+  size_t end = toks.size();
+  for (size_t k = i + 1; k < toks.size(); ++k) {
+    std::string_view u = standard_unit_designator(toks[k]);
+    if (u.empty()) continue;
+    const bool unambiguous = u == "APT" || u == "STE" || u == "UNIT" || u == "BLDG" || u == "#" || u == "RM" ||
+                             u == "TRLR" || u == "SPC" || u == "FL" || u == "DEPT";
+    const bool after_type = !standard_street_type(toks[k - 1]).empty() || !standard_directional(toks[k - 1]).empty();
+    if (unambiguous || after_type) {
+      end = k;
+      break;
+    }
+  }
+  if (end < toks.size()) {
+    std::string_view u = standard_unit_designator(toks[end]);
+    a.unit = std::string(u);
+    for (size_t k = end + 1; k < toks.size(); ++k) append_joined(a.unit, toks[k]);
+  }
+  std::vector<std::string> street_toks(std::make_move_iterator(toks.begin() + static_cast<long>(i)),
+                                       std::make_move_iterator(toks.begin() + static_cast<long>(end)));
+  if (street_toks.empty()) {
+    a.kind = AddressKind::kUnparseable;
+    a.error = number >= 0 ? "number without a street" : "no street name";
+    return a;
+  }
+  a.street = street_from_tokens(std::move(street_toks));
+  if (a.street.empty()) {
+    a.kind = AddressKind::kUnparseable;
+    a.error = "no street name";
+    return a;
+  }
+  bool has_letter = false;
+  for (char c : a.street.name) has_letter = has_letter || std::isalpha(static_cast<unsigned char>(c));
+  if (!has_letter && a.street.type.empty()) {
+    a.kind = AddressKind::kUnparseable;
+    a.error = "no street name (only numbers)";
+    return a;
+  }
+  if (number < 0) {
+    a.kind = AddressKind::kStreetOnly;
+    a.error = "street without a house number or cross street";
+    return a;
+  }
+  if (block_form || (options.hundreds_are_blocks && number % 100 == 0)) {
+    a.kind = AddressKind::kBlock;
+    a.number = number / 100 * 100;
+  } else {
+    a.kind = AddressKind::kHouse;
+  }
+  return a;
+}
+
+}  // namespace hotspot

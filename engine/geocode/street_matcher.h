@@ -1,0 +1,76 @@
+// Matching a street name from an address against the streets a reference knows, with a 0-100 score.
+//
+// Tiers: the exact normalised key (100); the same name with a missing or different directional or type; then, only
+// when asked or when nothing better is found, tolerant name matching: edit distance (at most 1 edit for names of
+// 4-7 letters, 2 for longer ones, none for shorter) and token containment ("I-85" inside "I-85 EXIT 41").
+//
+// Score = 100 minus penalties:
+//   directional (pre or post) in the reference, not in the query     -5 each
+//   directional in the query, not in the reference                   -8 each
+//   directional conflicting (N vs S)                                 -40 each
+//   type in the reference only -5, in the query only -8, conflicting (ST vs AVE) -25
+//   each edit of the name (Damerau: a swap of two letters is one)    -12
+//   query name contained in a longer reference name                  -15
+// So "NATIONS FORD RD" vs "NATIONS FORD RD" = 100, "ARROWOOD RD" vs "E ARROWOOD RD" = 95,
+// "N TRYON ST" vs "S TRYON ST" = 60, "TRYNO ST" vs "TRYON ST" = 88, "I-85" vs "S I-85 EXIT 41 RAMP" = 75.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/geocode/address.h"
+
+namespace hotspot {
+
+struct StreetMatch {
+  uint32_t street_id = 0;
+  int score = 0;            // 0-100
+  const char* how = "";     // "exact", "directional missing", "fuzzy name", ...
+};
+
+struct StreetMatchOptions {
+  int min_score = 70;           // candidates below are dropped
+  bool tolerant = true;         // allow edit-distance and containment candidates
+  bool exhaustive = false;      // run the tolerant tiers even when a same-name candidate reached min_score
+  size_t max_candidates = 32;   // best first; ties at the cut are kept
+};
+
+class StreetMatcher {
+ public:
+  // Registers a street; the same key returns the same id. Ids are dense from 0.
+  uint32_t add(const StreetName& street);
+  // Id of exactly this street, or -1.
+  int64_t find_exact(const StreetName& street) const;
+  const StreetName& street(uint32_t id) const { return streets_[id]; }
+  const std::string& key(uint32_t id) const { return keys_[id]; }
+  size_t size() const { return streets_.size(); }
+
+  // Candidates with score >= min_score, best first (then by id). Clears `out`.
+  void match(const StreetName& query, const StreetMatchOptions& options, std::vector<StreetMatch>& out) const;
+
+  // Score of a query street against one reference street (0-100), with `how` describing the worst difference.
+  static int score(const StreetName& query, const StreetName& ref, const char** how = nullptr);
+
+  // Levenshtein distance, or max_distance + 1 as soon as it is known to exceed max_distance.
+  static int edit_distance(std::string_view a, std::string_view b, int max_distance);
+
+ private:
+  static int name_edits_allowed(size_t length);
+  uint32_t add_name(const std::string& name);
+
+  std::vector<StreetName> streets_;
+  std::vector<std::string> keys_;
+  std::unordered_map<std::string, uint32_t> by_key_;
+  // Distinct bare names (without directionals and type) and the streets carrying each.
+  std::vector<std::string> names_;
+  std::vector<std::vector<uint32_t>> streets_of_name_;
+  std::unordered_map<std::string, uint32_t> by_name_;
+  // Tolerant tiers: one-deletion neighbourhoods of the names (edit distance) and tokens (containment).
+  std::unordered_map<std::string, std::vector<uint32_t>> deletions_;
+  std::unordered_map<std::string, std::vector<uint32_t>> names_with_token_;
+};
+
+}  // namespace hotspot

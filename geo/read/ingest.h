@@ -1,0 +1,101 @@
+// Reading incident records (CSV or any OGR vector source) into points in a projected analysis CRS, with full record
+// accounting: every input record is accepted or rejected with a reason code, never dropped silently.
+//
+// Stages per record: parse coordinates -> (optional) resolve missing coordinates (geocoder) -> transform to the
+// analysis CRS -> area-of-use check -> date filter -> category filter -> study-area filter.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/core/extent.h"
+#include "engine/core/point.h"
+#include "engine/core/progress.h"
+#include "engine/core/record_accounting.h"
+#include "geo/gdal/crs.h"
+
+namespace hotspot {
+
+struct IngestOptions {
+  std::string input_path;
+  // Further CSV files of the same export (e.g. one file per year), read after input_path. Their columns are matched
+  // to the first file's header by name; a file missing a column the run needs is an error naming both.
+  std::vector<std::string> additional_inputs;
+  std::string layer;             // OGR layer name; empty = first layer
+  std::string x_column;          // empty: detected (LONGITUDE_PUBLIC, lon, X_COORD_PUBLIC, x, ...)
+  std::string y_column;
+  std::string source_crs;        // empty: the layer's CRS, a .prj beside the file, or EPSG:4326 for lon/lat columns
+  std::string analysis_crs;      // empty: the source CRS if projected, else the WGS 84 UTM zone of the data
+  std::string weight_column;     // empty: every record weighs 1
+  std::string date_column;       // empty: detected (DATE_REPORTED, date, ...) for reporting; filters need it
+  std::string date_from;         // ISO date or epoch ms, inclusive; empty = open
+  std::string date_to;           // ISO date (whole day included) or epoch ms, inclusive; empty = open
+  std::string category_column;   // empty: detected (HIGHEST_NIBRS_DESCRIPTION, category, ...)
+  std::vector<std::string> categories;  // keep only these (case-insensitive); empty = all
+  std::string study_area_path;   // polygons; records outside are rejected (outside_study_area)
+  char delimiter = 0;            // CSV delimiter; 0 = detect
+  bool reject_zero_coordinates = true;
+};
+
+// Supplies a point for a record whose coordinates are missing (e.g. a geocoder over its address column).
+// Returns a point in the analysis CRS, or nullopt with `why` set.
+class CoordinateResolver {
+ public:
+  virtual ~CoordinateResolver() = default;
+  virtual void prepare(const std::vector<std::string>& header, const Crs& analysis_crs) = 0;
+  virtual std::optional<Point> resolve(const std::vector<std::string>& fields, std::string& why) = 0;
+};
+
+struct IngestedRecord {
+  int64_t source_row = 0;             // 1-based data row (CSV) or feature number (OGR)
+  Point point;                        // analysis CRS
+  double lon = 0.0, lat = 0.0;        // WGS 84
+  std::optional<int64_t> time_ms;     // from the date column, when there is one
+  std::string category;               // from the category column, when there is one
+  bool resolved = false;              // placed by the CoordinateResolver
+  std::vector<std::string> fields;    // raw values in header order
+  int source_file = 0;                // 0 = input_path, 1.. = additional_inputs
+};
+
+struct RejectedRecord {
+  int64_t source_row = 0;
+  std::string reason;                 // a code from engine/core/record_accounting.h
+  std::string column;                 // the column at fault, when one is
+  std::string detail;                 // human-readable explanation
+  std::vector<std::string> fields;    // raw values in header order
+  int source_file = 0;                // 0 = input_path, 1.. = additional_inputs
+};
+
+struct IngestResult {
+  std::string source_path;
+  std::vector<std::string> source_files;  // input_path, then additional_inputs
+  std::vector<std::string> header;
+  std::vector<IngestedRecord> records;
+  std::vector<RejectedRecord> rejects;
+  RecordAccounting accounting;
+  std::optional<Crs> source_crs;
+  std::optional<Crs> analysis_crs;
+  std::string crs_note;               // how the CRSs were chosen, for the output
+  std::string x_column, y_column, date_column, category_column, weight_column;
+  Extent extent;                      // of accepted points, analysis CRS
+  std::optional<int64_t> min_time_ms, max_time_ms;
+  std::map<std::string, int64_t> category_counts;
+  std::vector<std::string> warnings;
+
+  std::vector<Point> points() const;
+};
+
+// Throws std::runtime_error for environment or whole-file failures (file missing, no header, no coordinate
+// columns, no CRS), naming the file and column. Bad records never throw: they become rejects.
+IngestResult ingest(const IngestOptions& options, Progress* progress = nullptr, CoordinateResolver* resolver = nullptr);
+
+// Writes the rejects as CSV: source_file, source_row, reason, column, detail, then the raw input columns. Atomic.
+void write_rejects_csv(const IngestResult& result, const std::string& path, bool overwrite);
+
+// Parses a coordinate value; returns a reason code on failure (missing / unparseable / non-finite).
+std::optional<double> parse_coordinate(const std::string& text, const char** reason_code);
+
+}  // namespace hotspot

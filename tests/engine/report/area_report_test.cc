@@ -1,0 +1,102 @@
+#include "engine/report/area_report.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+namespace hotspot {
+namespace {
+
+// A 10,000 x 10,000 ft synthetic city. 1,000 background incidents spread uniformly over 2017-2024; a cluster of 300
+// inside area A (centre 2500,2500, radius 1000) appearing only from 2021 on; a cluster of 200 at (7500,7500), outside A.
+struct City {
+  std::vector<ReportIncident> incidents;
+  int64_t bg_in_a = 0;
+};
+
+City make_city() {
+  City c;
+  std::mt19937_64 rng(3);
+  std::uniform_real_distribution<double> u(0.0, 10000.0);
+  std::uniform_int_distribution<int> year(2017, 2024);
+  for (int i = 0; i < 1000; ++i) {
+    ReportIncident r{u(rng), u(rng), year(rng), i % 2 ? "Theft" : "Simple Assault", i % 2 == 0};
+    if (std::hypot(r.x - 2500, r.y - 2500) <= 1000) ++c.bg_in_a;
+    c.incidents.push_back(r);
+  }
+  std::normal_distribution<double> n(0.0, 150.0);
+  std::uniform_int_distribution<int> late(2021, 2024);
+  for (int i = 0; i < 300; ++i) c.incidents.push_back({2500 + n(rng) * 0.5, 2500 + n(rng) * 0.5, late(rng), "Aggravated Assault", true});
+  for (int i = 0; i < 200; ++i) c.incidents.push_back({7500 + n(rng), 7500 + n(rng), year(rng), "Burglary", false});
+  return c;
+}
+
+ReportArea circle(const std::string& id, double cx, double cy, double r) {
+  return {id, id, M_PI * r * r, [=](double x, double y) { return std::hypot(x - cx, y - cy) <= r; }};
+}
+
+TEST(AreaReportTest, PlantedClusterInsideIsCountedAndConcentrated) {
+  City c = make_city();
+  AreaReportOptions o;
+  o.start_year = 2021;
+  o.city_area_sq_crs = 1e8;
+  AreaFigures city = city_figures(c.incidents, nullptr, nullptr, o);
+  EXPECT_EQ(city.incidents, 1500);
+  AreaFigures a = area_figures(circle("A", 2500, 2500, 1000), c.incidents, nullptr, nullptr, o, &city);
+  // All 300 planted incidents lie within 1000 ft (sd 75 ft), plus the background points inside by construction.
+  EXPECT_EQ(a.incidents, 300 + c.bg_in_a);
+  EXPECT_NEAR(a.share_of_incidents, static_cast<double>(a.incidents) / 1500.0, 1e-12);
+  EXPECT_NEAR(a.share_of_area, M_PI * 1e6 / 1e8, 1e-12);
+  EXPECT_GT(a.concentration_ratio, 5.0);  // ~ (330/1500) / 0.0314 = 7
+  EXPECT_EQ(a.top_categories.front().first, "Aggravated Assault");
+  EXPECT_EQ(a.top_categories.front().second, 300);
+  // Trend: the planted cluster starts in 2021, so the yearly mean after is far above before.
+  EXPECT_EQ(a.years_before, 4);
+  EXPECT_EQ(a.years_after, 4);
+  EXPECT_GT(a.change_pct, 300.0);
+  EXPECT_EQ(a.before + a.after, a.incidents);
+  // The outside cluster does not leak into A.
+  AreaFigures b = area_figures(circle("B", 7500, 7500, 1000), c.incidents, nullptr, nullptr, o, &city);
+  EXPECT_GE(b.incidents, 200);
+  EXPECT_EQ(b.top_categories.front().first, "Burglary");
+}
+
+TEST(AreaReportTest, DensityAndGiCellsInside) {
+  GridSpec g = GridSpec::covering({0, 0, 100, 100}, 10);  // 10 x 10 cells
+  Raster d(g, 1.0);
+  d.at(4, 4) = 50.0;  // centre (45, 55)
+  d.at(0, 0) = Raster::nodata();
+  GiGrid gi{g, std::vector<int>(100, 0)};
+  gi.bins[4 * 10 + 4] = 3;
+  gi.bins[4 * 10 + 5] = 2;
+  gi.bins[9 * 10 + 9] = 1;  // far corner, outside the area
+  AreaReportOptions o;
+  o.city_area_sq_crs = 1e4;
+  std::vector<ReportIncident> none;
+  AreaFigures area = area_figures(circle("C", 50, 50, 15), none, &d, &gi, o, nullptr);
+  // Cell centres within 15 of (50,50): the four at (45 or 55, 45 or 55); the next ring, e.g. (35,55), is 15.8 away.
+  EXPECT_EQ(area.density_cells, 4);
+  EXPECT_DOUBLE_EQ(area.peak_density, 50.0);
+  EXPECT_DOUBLE_EQ(area.mean_density, (50.0 + 3.0) / 4.0);
+  EXPECT_EQ(area.gi_cells, 4);
+  EXPECT_EQ(area.hot_cells_99, 1);
+  EXPECT_EQ(area.hot_cells_95, 2);
+  EXPECT_EQ(area.hot_cells_90, 2);
+  EXPECT_NEAR(area.hot_cover_95, 200.0 / (M_PI * 225.0), 1e-12);
+  AreaFigures city = city_figures(none, &d, &gi, o);
+  EXPECT_EQ(city.density_cells, 99);  // one nodata cell skipped
+  EXPECT_EQ(city.hot_cells_90, 3);
+}
+
+TEST(AreaReportTest, NoBeforePeriodGivesNaNChange) {
+  std::vector<ReportIncident> inc = {{0, 0, 2022, "x", false}, {0, 0, 2023, "x", false}};
+  AreaReportOptions o;
+  o.start_year = 2020;
+  AreaFigures city = city_figures(inc, nullptr, nullptr, o);
+  EXPECT_TRUE(std::isnan(city.change_pct));
+  EXPECT_TRUE(std::isnan(city.concentration_ratio));
+}
+
+}  // namespace
+}  // namespace hotspot
