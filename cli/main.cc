@@ -4,6 +4,8 @@
 #include <iostream>
 
 #include "cli/commands/commands.h"
+#include "cli/pipeline/config_object.h"
+#include "cli/pipeline/errors.h"
 #include "geo/write/atomic_output.h"
 
 int main(int argc, char** argv) {
@@ -21,6 +23,10 @@ int main(int argc, char** argv) {
   }
   try {
     return action ? action() : hotspot::cli::kExitUsage;
+  } catch (const hotspot::cli::UsageError& e) {
+    hotspot::remove_all_partial_outputs();
+    std::cerr << "hotspot: error: " << e.what() << "\n";
+    return hotspot::cli::kExitUsage;
   } catch (const std::exception& e) {
     hotspot::remove_all_partial_outputs();
     std::cerr << "hotspot: error: " << e.what() << "\n";

@@ -7,6 +7,8 @@
 #include <set>
 #include <sstream>
 
+#include "cli/pipeline/option_binding.h"
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
@@ -14,133 +16,7 @@ namespace hotspot::cli {
 
 namespace {
 
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
-// A JSON object being read: every key must be read once, or it is reported as unknown.
-class Obj {
- public:
-  Obj(const json& j, std::string path, const std::string& file) : j_(j), path_(std::move(path)), file_(file) {
-    if (!j_.is_object()) fail(path_.empty() ? "the config must be a JSON object" : "must be an object");
-  }
-  [[noreturn]] void fail(const std::string& msg, const std::string& key = "") const {
-    std::string where = path_;
-    if (!key.empty()) where += (where.empty() ? "" : ".") + key;
-    throw ConfigError(file_ + ": " + (where.empty() ? "" : where + ": ") + msg);
-  }
-  const json* get(const std::string& key) {
-    known_.insert(key);
-    auto it = j_.find(key);
-    return it == j_.end() || it->is_null() ? nullptr : &*it;
-  }
-  std::string key_path(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
-
-  void str(const std::string& key, std::string& out) {
-    if (const json* v = get(key)) {
-      if (!v->is_string()) fail("must be a string", key);
-      out = v->get<std::string>();
-    }
-  }
-  void path(const std::string& key, std::string& out, const std::string& base) {
-    std::string s;
-    str(key, s);
-    if (!s.empty()) out = fs::path(s).is_absolute() ? s : (fs::path(base) / s).lexically_normal().string();
-  }
-  void boolean(const std::string& key, bool& out) {
-    if (const json* v = get(key)) {
-      if (!v->is_boolean()) fail("must be true or false", key);
-      out = v->get<bool>();
-    }
-  }
-  void integer(const std::string& key, int& out, int lo, int hi) {
-    if (const json* v = get(key)) {
-      if (!v->is_number_integer()) fail("must be a whole number", key);
-      const auto x = v->get<int64_t>();
-      if (x < lo || x > hi) fail("must be between " + std::to_string(lo) + " and " + std::to_string(hi), key);
-      out = static_cast<int>(x);
-    }
-  }
-  void length(const std::string& key, Length& out) {
-    if (const json* v = get(key)) {
-      if (!v->is_string())
-        fail("must be a length with a unit in quotes, e.g. \"2000ft\", \"600m\", \"0.5mi\"", key);
-      try {
-        out = Length::parse(v->get<std::string>());
-      } catch (const std::invalid_argument& e) {
-        fail(e.what(), key);
-      }
-      if (!(out.value > 0)) fail("must be greater than zero", key);
-      try {
-        out = Length::parse_analysis(v->get<std::string>(), "length");
-      } catch (const std::invalid_argument& e) {
-        fail(e.what(), key);
-      }
-    }
-  }
-  void length(const std::string& key, std::optional<Length>& out) {
-    if (const json* v = get(key)) {
-      if (v->is_string() && v->get<std::string>() == "auto") return;
-      Length l;
-      length(key, l);
-      out = l;
-    }
-  }
-  void strings(const std::string& key, std::vector<std::string>& out) {
-    if (const json* v = get(key)) {
-      if (!v->is_array()) fail("must be a list of strings", key);
-      out.clear();
-      for (const json& e : *v) {
-        if (!e.is_string()) fail("must be a list of strings", key);
-        out.push_back(e.get<std::string>());
-      }
-    }
-  }
-  void choice(const std::string& key, std::string& out, const std::vector<std::string>& allowed) {
-    std::string s = out;
-    str(key, s);
-    if (std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
-      std::string list;
-      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      fail("'" + s + "' is not one of " + list, key);
-    }
-    out = s;
-  }
-  std::optional<Obj> object(const std::string& key) {
-    if (const json* v = get(key)) return Obj(*v, key_path(key), file_);
-    return std::nullopt;
-  }
-  // Reports the first key that was never read.
-  void finish() const {
-    for (auto it = j_.begin(); it != j_.end(); ++it) {
-      if (known_.count(it.key())) continue;
-      std::string best;
-      size_t best_d = 3;
-      for (const std::string& k : known_) {
-        const size_t d = edit_distance(it.key(), k);
-        if (d < best_d) {
-          best_d = d;
-          best = k;
-        }
-      }
-      fail(std::string("unknown key") + (best.empty() ? "" : " (did you mean '" + best + "'?)"), it.key());
-    }
-  }
-
- private:
-  const json& j_;
-  std::string path_;
-  std::string file_;
-  std::set<std::string> known_;
-};
+using Obj = ConfigObject;
 
 void read_zone_ref(Obj& parent, const std::string& key, ZoneRef& z, const std::string& base) {
   if (auto o = parent.object(key)) {
@@ -204,31 +80,16 @@ RunConfig parse_run_config(const std::string& text, const std::string& base_dir,
   }
   if (auto k = top.object("kde")) {
     k->boolean("enabled", c.kde.enabled);
-    k->choice("kernel", c.kde.kernel, {"quartic", "epanechnikov", "triweight", "triangular", "uniform", "gaussian"});
-    k->length("radius", c.kde.radius);
-    k->length("cell_size", c.kde.cell_size);
-    k->choice("units", c.kde.units, {"per-sq-mile", "per-sq-km", "count-per-cell"});
-    if (const json* v = k->get("hot_zone_percentiles")) {
-      if (!v->is_array()) k->fail("must be a list of numbers between 0 and 100", "hot_zone_percentiles");
-      c.kde.hot_zone_percentiles.clear();
-      for (const json& e : *v) {
-        if (!e.is_number() || e.get<double>() <= 0 || e.get<double>() >= 100)
-          k->fail("must be a list of numbers between 0 and 100", "hot_zone_percentiles");
-        c.kde.hot_zone_percentiles.push_back(e.get<double>());
-      }
-    }
+    OptionTable t("kde");
+    c.kde.options.declare(t);
+    fill_from_config(*k, t, base_dir);
     k->finish();
   }
   if (auto g = top.object("gistar")) {
     g->boolean("enabled", c.gistar.enabled);
-    g->choice("units", c.gistar.units, {"fishnet", "hexagon"});
-    g->length("cell_size", c.gistar.cell_size);
-    g->length("band", c.gistar.band);
-    g->integer("permutations", c.gistar.permutations, 0, 99999);
-    int seed = static_cast<int>(c.gistar.seed);
-    g->integer("seed", seed, 0, 2147483647);
-    c.gistar.seed = static_cast<uint64_t>(seed);
-    g->boolean("fdr", c.gistar.fdr);
+    OptionTable t("gistar");
+    c.gistar.options.declare(t);
+    fill_from_config(*g, t, base_dir);
     g->finish();
   }
   if (auto p = top.object("priority_areas")) {
@@ -236,7 +97,9 @@ RunConfig parse_run_config(const std::string& text, const std::string& base_dir,
     p->path("polygons", c.priority_areas.polygons, base_dir);
     p->str("polygons_id_field", c.priority_areas.polygons_id_field);
     p->str("polygons_name_field", c.priority_areas.polygons_name_field);
-    p->length("default_radius", c.priority_areas.default_radius);
+    OptionTable t("priority_areas");
+    t.length("default_radius", "Radius of an area whose row gives none", c.priority_areas.default_radius);
+    fill_from_config(*p, t, base_dir);
     p->finish();
     if (!c.priority_areas.file.empty() && !c.priority_areas.polygons.empty())
       p->fail("give either \"file\" (intersections) or \"polygons\", not both");
@@ -274,6 +137,23 @@ RunConfig load_run_config(const std::string& path) {
   return parse_run_config(os.str(), base.string(), path);
 }
 
+namespace {
+
+// A stage's section as resolved: `enabled`, then every config key with its value as the option parser reads it.
+template <typename StageOptions>
+nlohmann::ordered_json section_json(bool enabled, const StageOptions& options) {
+  StageOptions copy = options;
+  OptionTable t;
+  copy.declare(t);
+  nlohmann::ordered_json j;
+  j["enabled"] = enabled;
+  for (const Option& o : t.options())
+    if (o.config) j[o.key] = o.show();
+  return j;
+}
+
+}  // namespace
+
 std::string resolved_config_json(const RunConfig& c) {
   auto len = [](const std::optional<Length>& l) { return l ? json(l->to_string()) : json("auto"); };
   nlohmann::ordered_json j;
@@ -290,12 +170,8 @@ std::string resolved_config_json(const RunConfig& c) {
                   {"intersections", c.geocode.intersections},
                   {"intersections_name_column", c.geocode.intersections_name_column},
                   {"learn_blocks", c.geocode.learn_blocks}, {"min_score", c.geocode.min_score}};
-  j["kde"] = {{"enabled", c.kde.enabled}, {"kernel", c.kde.kernel}, {"radius", len(c.kde.radius)},
-              {"cell_size", len(c.kde.cell_size)}, {"units", c.kde.units},
-              {"hot_zone_percentiles", c.kde.hot_zone_percentiles}};
-  j["gistar"] = {{"enabled", c.gistar.enabled}, {"units", c.gistar.units}, {"cell_size", c.gistar.cell_size.to_string()},
-                 {"band", len(c.gistar.band)}, {"permutations", c.gistar.permutations}, {"seed", c.gistar.seed},
-                 {"fdr", c.gistar.fdr}};
+  j["kde"] = section_json(c.kde.enabled, c.kde.options);
+  j["gistar"] = section_json(c.gistar.enabled, c.gistar.options);
   j["priority_areas"] = {{"file", c.priority_areas.file}, {"polygons", c.priority_areas.polygons},
                          {"polygons_id_field", c.priority_areas.polygons_id_field},
                          {"polygons_name_field", c.priority_areas.polygons_name_field},

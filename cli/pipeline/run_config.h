@@ -9,15 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "cli/pipeline/config_object.h"
+#include "cli/pipeline/gistar_stage.h"
+#include "cli/pipeline/kde_stage.h"
 #include "engine/core/length.h"
 #include "geo/read/ingest.h"
 
 namespace hotspot::cli {
 
-class ConfigError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 struct ZoneRef {
   std::string path;        // empty = not used
@@ -44,23 +43,16 @@ struct RunConfig {
     int min_score = 70;             // the geocoder's default
   } geocode;
 
+  // The Kde and Gistar sections hold the stages' own options (the same keys as the flags of `hotspot kde` and
+  // `hotspot gistar`), plus `enabled`.
   struct Kde {
     bool enabled = true;
-    std::string kernel = "quartic";
-    std::optional<Length> radius;     // default: ArcGIS's rule
-    std::optional<Length> cell_size;  // default: min(width, height) / 250
-    std::string units = "per-sq-mile";  // per-sq-mile | per-sq-km | count-per-cell
-    std::vector<double> hot_zone_percentiles = {95.0, 99.0};
+    KdeStage::Options options;
   } kde;
 
   struct Gistar {
     bool enabled = true;
-    std::string units = "fishnet";    // fishnet | hexagon
-    Length cell_size{1000.0, LengthUnit::kFoot};
-    std::optional<Length> band;       // default: smallest band giving every cell a neighbour
-    int permutations = 0;
-    uint64_t seed = 12345;
-    bool fdr = true;
+    GistarStage::Options options;
   } gistar;
 
   struct PriorityAreas {

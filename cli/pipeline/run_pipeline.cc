@@ -1,5 +1,9 @@
 #include "cli/pipeline/run_pipeline.h"
 
+#include "cli/pipeline/gistar_stage.h"
+#include "cli/pipeline/ingest_stage.h"
+#include "cli/pipeline/kde_stage.h"
+
 #include "engine/core/text.h"
 
 #include <algorithm>
@@ -69,11 +73,11 @@ std::string generated_utc() {
   return buf;
 }
 
-struct Stage {
+struct StageTimer {
   std::ostream& log;
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
   std::string name;
-  Stage(std::ostream& l, std::string n) : log(l), name(std::move(n)) {}
+  StageTimer(std::ostream& l, std::string n) : log(l), name(std::move(n)) {}
   void done(const std::string& what) {
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     log << "[" << name << "] " << what << " (" << fmt(s, 2) << " s)\n" << std::flush;
@@ -122,7 +126,7 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
   // ---- Geocoder (reference data) and ingest.
   std::optional<Geocoder> geocoder;
   if (need_geocoder) {
-    Stage st(log, "geocoder");
+    StageTimer st(log, "geocoder");
     GeocoderOptions go;
     go.min_score = cfg.geocode.min_score;
     go.hundreds_are_blocks = true;  // police hundred-block addresses ("7900 NATIONS FORD RD")
@@ -152,15 +156,22 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
   std::optional<GeocodingResolver> resolver;
   if (cfg.geocode.enabled) resolver.emplace(*geocoder, std::vector<std::string>{cfg.geocode.address_column});
 
-  IngestResult in;
-  {
-    Stage st(log, "ingest");
-    in = ingest(cfg.input, progress, resolver ? &*resolver : nullptr);
-    st.done(in.accounting.summary());
-  }
+  Outputs outputs = Outputs::in_folder(folder);
+  Context ctx;
+  ctx.threads = cfg.threads;
+  ctx.progress = progress;
+  ctx.log = &log;
+  IngestStage::Options io;
+  io.ingest = cfg.input;
+  IngestStage ingest_stage(io, resolver ? &*resolver : nullptr);
+  KdeStage kde_stage(cfg.kde.options);
+  GistarStage gistar_stage(cfg.gistar.options);
+  std::vector<Stage*> stages{&ingest_stage};
+  if (cfg.kde.enabled) stages.push_back(&kde_stage);
+  if (cfg.gistar.enabled) stages.push_back(&gistar_stage);
+  run_stages(stages, ctx, outputs);
+  const IngestResult& in = ctx.records();
   report.accounting = in.accounting;
-  for (const std::string& w : in.warnings) report.notes.push_back(w);
-  write_rejects_csv(in, out_path("rejects.csv"), false);
   if (resolver) {
     int64_t placed = 0, tried = 0;
     for (const auto& [type, n] : resolver->counts()) {
@@ -174,8 +185,6 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
                              (rate < 85.0 ? ": below 85%, the rate below which crime maps mislead" : ""));
     }
   }
-  if (in.records.empty())
-    throw std::runtime_error(cfg.input.input_path + ": no incidents left after filters (" + in.accounting.summary() + ")");
   const Crs& acrs = *in.analysis_crs;
   const double unit_m = acrs.linear_unit_m();
   report.crs_unit_m = unit_m;
@@ -186,13 +195,7 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
   auto crs_len = [&](double v) { return fmt(v, 0) + " " + unit_name; };
 
   // ---- Study area and context layers.
-  std::optional<ZoneLayer> study;
-  if (!cfg.input.study_area_path.empty()) {
-    ZoneLayerOptions zo;
-    zo.path = cfg.input.study_area_path;
-    std::vector<std::string> w;
-    study.emplace(ZoneLayer::load(zo, acrs, &w));
-  }
+  const ZoneLayer* study = ctx.study_area();
   std::optional<ZoneLayer> city;
   if (!cfg.context.city_limits.empty()) {
     ZoneLayerOptions zo;
@@ -201,168 +204,39 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
     city.emplace(ZoneLayer::load(zo, acrs, &w));
   }
   double city_area = 0.0;
-  if (const std::optional<ZoneLayer>& c = city ? city : study) {
+  if (const ZoneLayer* c = city ? &*city : study) {
     for (const Zone& z : c->zones()) city_area += z.area;
   }
   report.city_area_sq_mi = city_area * unit_m * unit_m / kSqMileM2;
   std::optional<ZoneLayer> divisions = load_zone_ref(cfg.context.divisions, acrs, report.notes, "divisions");
   std::optional<ZoneLayer> neighborhoods = load_zone_ref(cfg.context.neighborhoods, acrs, report.notes, "neighbourhoods");
 
-  // ---- Kernel density.
-  std::optional<Raster> density;
-  if (cfg.kde.enabled) {
-    Stage st(log, "kernel density");
-    KdeOptions ko;
-    ko.kernel = parse_kde_kernel(cfg.kde.kernel);
-    ko.threads = cfg.threads;
-    double radius = 0.0;
-    std::string radius_note;
-    if (cfg.kde.radius) {
-      radius = cfg.kde.radius->in_crs_units(unit_m);
-      radius_note = "radius " + cfg.kde.radius->to_string();
-    } else {
-      const DefaultRadius dr = arcgis_default_radius(points, false);
-      radius = dr.radius_crs;
-      radius_note = "radius " + crs_len(radius) + " (ArcGIS default: " + describe(dr, unit_name) + ")";
-    }
-    if (ko.kernel == KdeKernel::kGaussian) ko.sigma_crs = radius;
-    else ko.radius_crs = radius;
-    KdeGridRequest req;
-    req.data_extent = in.extent;
-    req.support_crs = kde_support_crs(ko);
-    if (study) req.extent = study->extent();
-    req.cell_size_crs = cfg.kde.cell_size ? cfg.kde.cell_size->in_crs_units(unit_m) : 0.0;
-    const KdeGridChoice choice = choose_kde_grid(req, 3 * sizeof(double), available_memory_bytes());
-    if (study) ko.mask = polygon_cell_mask(*study, choice.grid);
-    density = kernel_density(points, choice.grid, ko, progress);
-    const DensityUnit du = parse_density_unit(cfg.kde.units);
-    scale_raster(*density, kde_scale_factor(du, unit_m, choice.grid.cell_size));
-    report.density_unit_label = density_unit_label(du);
-    report.kde_description = to_string(ko.kernel) + " kernel, " + radius_note + ", " + crs_len(choice.grid.cell_size) +
-                             " cells (" + std::to_string(choice.grid.ncols) + " x " + std::to_string(choice.grid.nrows) +
-                             ", " + choice.extent_source + ")" + (study ? ", cells outside the study area are nodata" : "");
-    GeoTiffOptions to;
-    to.path = out_path("density.tif");
-    to.band_unit = report.density_unit_label;
-    to.band_description = "kernel density: " + report.kde_description;
-    to.metadata = {{"UNITS", report.density_unit_label}, {"KERNEL", to_string(ko.kernel)}, {"RADIUS", crs_len(radius)},
-                   {"CELL_SIZE", crs_len(choice.grid.cell_size)}, {"SOURCE", cfg.input.input_path}};
-    to.threads = cfg.threads;
-    write_geotiff(*density, acrs, to);
-    if (!cfg.kde.hot_zone_percentiles.empty()) {
-      std::vector<double> top;
-      for (double p : cfg.kde.hot_zone_percentiles) top.push_back(100.0 - p);
-      const auto levels = hot_zone_levels(*density, top, {});
-      const auto zones = hot_zones(*density, levels);
-      write_hot_zones(zones, levels, acrs, report.density_unit_label, out_path("hot_zones.geojson"), false);
-      write_hot_zones(zones, levels, acrs, report.density_unit_label, out_path("hot_zones.shp"), false);
-    }
-    st.done(report.kde_description);
+  // ---- Kernel density and Gi* ran as stages above; the report takes their results.
+  const Raster* density = nullptr;
+  if (ctx.density) {
+    density = &ctx.density->raster;
+    report.density_unit_label = ctx.density->unit_label;
+    report.kde_description = ctx.density->description;
   }
-
-  // ---- Gi* on a fishnet or hexagons.
-  std::optional<AnalysisGrid> agrid;
+  const std::optional<AnalysisGrid>& agrid = ctx.gistar ? ctx.gistar->grid : std::optional<AnalysisGrid>();
   std::vector<int64_t> unit_of_cell;
   std::vector<double> cell_counts;
-  GiStarResult gi;
   std::vector<int> bins;
-  if (cfg.gistar.enabled) {
-    Stage st(log, "Gi*");
-    const double cell = cfg.gistar.cell_size.in_crs_units(unit_m);
-    const Extent ext = study ? study->extent() : in.extent;
-    agrid.emplace(cfg.gistar.units == "hexagon" ? AnalysisGrid::hexagon(ext, cell) : AnalysisGrid::square(ext, cell));
-    const std::vector<int64_t> cell_of_point = assign_to_grid(*agrid, points);
-    cell_counts = aggregate_units(cell_of_point, agrid->size(), {}, {}, {}).count;
-    if (study) {
-      unit_of_cell = grid_cells_in_area(*agrid, *study, cell_counts);
-    } else {
-      unit_of_cell.resize(agrid->size());
-      for (size_t i = 0; i < unit_of_cell.size(); ++i) unit_of_cell[i] = static_cast<int64_t>(i);
-    }
-    size_t nunits = 0;
-    for (int64_t u : unit_of_cell) nunits = std::max(nunits, static_cast<size_t>(u + 1));
-    std::vector<double> values(nunits, 0.0);
-    std::vector<Point> centroids(nunits);
-    for (size_t c = 0; c < unit_of_cell.size(); ++c)
-      if (unit_of_cell[c] >= 0) {
-        values[static_cast<size_t>(unit_of_cell[c])] = cell_counts[c];
-        centroids[static_cast<size_t>(unit_of_cell[c])] = agrid->centroid(static_cast<int64_t>(c));
-      }
-    WeightsOptions wo;
-    wo.scheme = WeightScheme::kFixedBand;
-    wo.threads = cfg.threads;
-    std::string band_note;
-    if (cfg.gistar.band) {
-      wo.band_crs = cfg.gistar.band->in_crs_units(unit_m);
-      band_note = "fixed distance band " + cfg.gistar.band->to_string();
-    } else {
-      wo.band_crs = default_band(centroids, cfg.threads);
-      band_note = "fixed distance band " + crs_len(wo.band_crs) + " (default: the smallest giving every cell a neighbour)";
-    }
-    const SpatialWeights w = agrid->shape() == UnitShape::kSquare
-                                 ? fishnet_weights(agrid->ncols(), agrid->nrows(), cell, unit_of_cell, wo, progress)
-                                 : distance_weights(centroids, wo, progress);
-    GiStarOptions go;
-    go.permutations = cfg.gistar.permutations;
-    go.seed = cfg.gistar.seed;
-    go.threads = cfg.threads;
-    gi = gi_star(values, w, go, progress);
-    for (const std::string& s : gi.warnings) report.notes.push_back("Gi*: " + s);
-    bins = confidence_bins(gi.z, gi.p, cfg.gistar.fdr);
-    const auto sm = w.summary();
-    report.gistar_description = std::to_string(nunits) + " " + crs_len(cell) + " " +
-                                (agrid->shape() == UnitShape::kSquare ? "fishnet cells" : "hexagons") +
-                                (study ? " inside the study area" : "") + ", incident counts, " + band_note +
-                                " (binary weights, cell itself included; " + fmt(sm.mean, 1) + " neighbours on average), " +
-                                (cfg.gistar.fdr ? "Benjamini-Hochberg FDR-corrected bins" : "uncorrected bins") +
-                                (go.permutations > 0 ? ", " + std::to_string(go.permutations) + " conditional permutations (seed " +
-                                                           std::to_string(go.seed) + ") for GiPseudoP"
-                                                     : "");
-    VectorLayer layer;
-    layer.name = "gistar_cells";
-    layer.kind = GeometryKind::kPolygon;
-    layer.fields = {{"SOURCE_ID", FieldType::kInteger}, {"ICOUNT", FieldType::kReal},   {"GiZScore", FieldType::kReal},
-                    {"GiPValue", FieldType::kReal},     {"Gi_Bin", FieldType::kInteger}, {"NNeighbors", FieldType::kInteger}};
-    if (go.permutations > 0) layer.fields.push_back({"GiPseudoP", FieldType::kReal});
-    for (size_t c = 0; c < unit_of_cell.size(); ++c) {
-      if (unit_of_cell[c] < 0) continue;
-      const auto u = static_cast<size_t>(unit_of_cell[c]);
-      VectorFeature f;
-      if (agrid->shape() == UnitShape::kSquare) {
-        const Point ctr = agrid->centroid(static_cast<int64_t>(c));
-        f.geometry = BoxGeometry{{ctr.x - cell / 2, ctr.y - cell / 2, ctr.x + cell / 2, ctr.y + cell / 2}};
-      } else {
-        std::ostringstream wkt;
-        wkt << std::setprecision(12) << "POLYGON((";
-        const auto ring = agrid->polygon(static_cast<int64_t>(c));
-        for (size_t k = 0; k < ring.size(); ++k) wkt << (k ? "," : "") << ring[k].first << " " << ring[k].second;
-        wkt << "))";
-        f.geometry = WktGeometry{wkt.str()};
-      }
-      f.values = {static_cast<int64_t>(c), values[u], gi.z[u], gi.p[u], static_cast<int64_t>(bins[u]),
-                  static_cast<int64_t>(gi.n_neighbors[u])};
-      if (go.permutations > 0) f.values.push_back(gi.pseudo_p[u]);
-      layer.features.push_back(std::move(f));
-    }
-    for (const std::string name : {"gistar_cells.geojson", "gistar_cells.shp"}) {
-      VectorWriteOptions vo;
-      vo.path = out_path(name);
-      if (name.ends_with(".shp")) vo.qml_style = gi_bin_qml();  // one gistar_cells.qml serves both files
-      write_vector(layer, acrs, vo);
-    }
-    int64_t hot = 0, cold = 0;
-    for (int b : bins) {
-      if (b >= 2) ++hot;
-      if (b <= -2) ++cold;
-    }
-    st.done(std::to_string(nunits) + " cells, " + std::to_string(hot) + " hot and " + std::to_string(cold) +
-            " cold at 95% or more");
+  const GiStarResult* gi = nullptr;
+  if (ctx.gistar) {
+    unit_of_cell = ctx.gistar->unit_of_cell;
+    cell_counts = ctx.gistar->cell_counts;
+    bins = ctx.gistar->bins;
+    gi = &ctx.gistar->gi;
+    report.gistar_description = ctx.gistar->description;
   }
+  for (const std::string& n : ctx.notes) report.notes.push_back(n);
+  result.outputs = outputs.written_names();
 
   // ---- Priority areas and the report.
   std::vector<PriorityArea> areas;
   {
-    Stage st(log, "priority areas");
+    StageTimer st(log, "priority areas");
     if (!cfg.priority_areas.file.empty()) {
       areas = place_priority_areas(read_priority_area_file(cfg.priority_areas.file), *geocoder,
                                    cfg.priority_areas.default_radius, cfg.priority_areas.file);
@@ -391,13 +265,13 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
     if (agrid && agrid->shape() == UnitShape::kSquare) {
       gigrid.emplace();
       gigrid->spec = agrid->spec();
-      gigrid->bins.assign(agrid->size(), 0);
+      gigrid->bins.assign(agrid->size(), GiGrid::kNotAnalysed);
       for (size_t c = 0; c < unit_of_cell.size(); ++c)
         if (unit_of_cell[c] >= 0) gigrid->bins[c] = bins[static_cast<size_t>(unit_of_cell[c])];
     } else if (agrid) {
       report.notes.push_back("Gi* hot cells inside priority areas are counted on fishnets only (hexagons were used)");
     }
-    const Raster* dptr = density ? &*density : nullptr;
+    const Raster* dptr = density;
     const GiGrid* gptr = gigrid ? &*gigrid : nullptr;
     report.city = city_figures(incidents, dptr, gptr, ao);
     const Extent data_ext = in.extent;
@@ -450,7 +324,7 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
 
   // ---- Hot spots outside every priority area.
   if (agrid && agrid->shape() == UnitShape::kSquare) {
-    Stage st(log, "uncovered hotspots");
+    StageTimer st(log, "uncovered hotspots");
     const GridSpec spec = agrid->spec();
     std::vector<bool> flagged(agrid->size(), false);
     for (size_t c = 0; c < unit_of_cell.size(); ++c) {
@@ -475,7 +349,7 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
       Point hottest;
       for (int64_t c : cl.cells) {
         b.fig.incidents += static_cast<int64_t>(std::llround(cell_counts[static_cast<size_t>(c)]));
-        const double z = gi.z[static_cast<size_t>(unit_of_cell[static_cast<size_t>(c)])];
+        const double z = gi->z[static_cast<size_t>(unit_of_cell[static_cast<size_t>(c)])];
         const Point p = agrid->centroid(c);
         if (z > best_z) {
           best_z = z;
@@ -529,7 +403,7 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
 
   // ---- Maps: the offline HTML map, a PNG preview for the report, QGIS styles and project, dashboard tiles.
   if (cfg.map.enabled) {
-    Stage st(log, "maps");
+    StageTimer st(log, "maps");
     const auto in_folder = [&](const std::string& name) { return (fs::path(folder) / name).string(); };
     auto has = [&](const std::string& name) {
       return std::find(result.outputs.begin(), result.outputs.end(), name) != result.outputs.end();
@@ -546,10 +420,10 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
     if (has("gistar_cells.geojson")) {
       MapLayer l = default_map_layer(MapLayerKind::kGiCells, "Gi* hot and cold spots");
       l.path = in_folder("gistar_cells.geojson");
-      l.popup_fields = {{"ICOUNT", "incidents in cell", "incidents", 0}, {"GiZScore", "Gi* z-score", "SD", 2},
+      l.popup_fields = {{"Join_Count", "incidents in cell", "incidents", 0}, {"GiZScore", "Gi* z-score", "SD", 2},
                         {"GiPValue", "p-value", "", 4},                  {"Gi_Bin", "Gi_Bin", "", 0},
                         {"NNeighbors", "cells in band", "cells", 0}};
-      if (cfg.gistar.permutations > 0) l.popup_fields.push_back({"GiPseudoP", "pseudo p-value", "", 4});
+      if (cfg.gistar.options.permutations > 0) l.popup_fields.push_back({"GiPseudoP", "pseudo p-value", "", 4});
       spec.layers.push_back(std::move(l));
     }
     if (has("priority_areas.geojson")) {

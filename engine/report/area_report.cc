@@ -61,8 +61,9 @@ void fill(AreaFigures& f, const std::function<bool(double, double)>& contains, d
       const double y = s.row_center_y(r);
       for (int64_t c = 0; c < s.ncols; ++c) {
         if (!contains(s.col_center_x(c), y)) continue;
-        ++f.gi_cells;
         const int b = gi->bins[static_cast<size_t>(r * s.ncols + c)];
+        if (b == GiGrid::kNotAnalysed) continue;
+        ++f.gi_cells;
         if (b >= 1) ++f.hot_cells_90;
         if (b >= 2) ++f.hot_cells_95;
         if (b >= 3) ++f.hot_cells_99;

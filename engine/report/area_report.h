@@ -31,7 +31,8 @@ struct ReportArea {
 
 struct GiGrid {  // Gi* results on a fishnet, for "hot cells inside"
   GridSpec spec;
-  std::vector<int> bins;  // Gi_Bin per cell (-3..3), row-major like GridSpec
+  std::vector<int> bins;  // Gi_Bin per cell (-3..3), row-major like GridSpec; kNotAnalysed for cells left out
+  static constexpr int kNotAnalysed = -99;  // e.g. outside the study area: not counted in gi_cells
 };
 
 struct AreaReportOptions {

@@ -13,7 +13,7 @@ std::vector<uint8_t> polygon_cell_mask(const ZoneLayer& polygons, const GridSpec
   GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
   if (!mem) throw std::runtime_error("GDAL lacks the MEM driver");
   GdalDatasetPtr ds(mem->Create("", static_cast<int>(g.ncols), static_cast<int>(g.nrows), 0, GDT_Byte, nullptr));
-  char ptr[64];
+  char ptr[64] = {};  // CPLPrintPointer does not NUL-terminate
   CPLPrintPointer(ptr, mask.data(), sizeof ptr);
   char* opts[] = {const_cast<char*>("DATAPOINTER"), nullptr, nullptr};
   const std::string dp = std::string("DATAPOINTER=") + ptr;

@@ -484,13 +484,14 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
     return la >= a->min_y - eps && la <= a->max_y + eps;
   };
 
-  std::optional<ZoneLayer> study;
+  std::shared_ptr<ZoneLayer> study;
   if (!opt.study_area_path.empty()) {
     ZoneLayerOptions zo;
     zo.path = opt.study_area_path;
     std::vector<std::string> w;
-    study.emplace(ZoneLayer::load(zo, acrs, &w));
+    study = std::make_shared<ZoneLayer>(ZoneLayer::load(zo, acrs, &w));
     for (std::string& s : w) res.warnings.push_back("study area: " + s);
+    res.study_area = study;
   }
   std::optional<CrsTransform> analysis_to_ll;
   if (resolver) {

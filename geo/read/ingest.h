@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "engine/core/progress.h"
 #include "engine/core/record_accounting.h"
 #include "geo/gdal/crs.h"
+#include "geo/read/zones.h"
 
 namespace hotspot {
 
@@ -84,6 +86,8 @@ struct IngestResult {
   std::optional<int64_t> min_time_ms, max_time_ms;
   std::map<std::string, int64_t> category_counts;
   std::vector<std::string> warnings;
+  // The study area, loaded once here in the analysis CRS (its warnings are in `warnings`); later stages use it.
+  std::shared_ptr<const ZoneLayer> study_area;
 
   std::vector<Point> points() const;
 };

@@ -202,19 +202,19 @@ TEST(BadInputTest, RadiusBandAndCellSizeZeroNegativeOrAbsurd) {
   Case c;
   const std::string in = corpus("semicolon.csv") + " --crs EPSG:2264 ";
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"kde " + in + "-r 0ft", "--radius must be a positive length, got '0ft'"},
-      {"kde " + in + "-r -5ft", "--radius must be a positive length, got '-5ft'"},
-      {"kde " + in + "-r 1e12ft", "--radius of '1e12ft' is longer than 1,000 km"},
+      {"kde " + in + "-r 0ft", "--radius: must be a positive length, got '0ft'"},
+      {"kde " + in + "-r -5ft", "--radius: must be a positive length, got '-5ft'"},
+      {"kde " + in + "-r 1e12ft", "--radius: length of '1e12ft' is longer than 1,000 km"},
       {"kde " + in + "-r 2000", "--radius: length '2000' has no unit"},
-      {"kde " + in + "-r 2000ft --cell-size 0m", "--cell-size must be a positive length"},
-      {"gistar " + in + "--cell-size -1ft", "--cell-size must be a positive length"},
-      {"gistar " + in + "--cell-size 1000ft --band 0ft", "--band must be a positive length"},
-      {"gistar " + in + "--cell-size 5000km", "--cell-size of '5000km' is longer than 1,000 km"},
+      {"kde " + in + "-r 2000ft --cell-size 0m", "--cell-size: must be a positive length"},
+      {"gistar " + in + "--cell-size -1ft", "--cell-size: must be a positive length"},
+      {"gistar " + in + "--cell-size 1000ft --band 0ft", "--band: must be a positive length"},
+      {"gistar " + in + "--cell-size 5000km", "--cell-size: length of '5000km' is longer than 1,000 km"},
   };
   for (const auto& [args, msg] : cases) {
     const std::string out = args.rfind("kde", 0) == 0 ? c.out("d.tif") : c.out("g.geojson");
     auto r = c.run(args + " -o " + out);
-    EXPECT_EQ(r.code, 1) << args;
+    EXPECT_EQ(r.code, 2) << args;  // a usage error, found before any input is read
     EXPECT_NE(r.err.find(msg), std::string::npos) << args << "\n" << r.err;
     EXPECT_TRUE(c.empty()) << args;
   }
@@ -240,7 +240,7 @@ TEST(BadInputTest, UnwritableOrExistingOutputPath) {
   EXPECT_NE(unwritable.err.find("/proc/d.tif: cannot write in folder '/proc'"), std::string::npos) << unwritable.err;
   c.dir.write("d.tif", "keep");
   auto existing = c.run("kde " + in + "-o " + c.out("d.tif"));
-  EXPECT_EQ(existing.code, 1);
+  EXPECT_EQ(existing.code, 2);  // refused before any input is read
   EXPECT_NE(existing.err.find("d.tif: already exists (pass --overwrite to replace it)"), std::string::npos) << existing.err;
   EXPECT_EQ(testing::read_file(c.out("d.tif")), "keep");
   EXPECT_EQ(c.dir.entries().size(), 1u);

@@ -41,10 +41,10 @@ GistarOptions golden_job(const std::string& out) {
   o.ingest.x_column = "x";
   o.ingest.y_column = "y";
   o.ingest.source_crs = "EPSG:2264";
-  o.extent = "1384000,460000,1536000,640000";
-  o.cell_size = "1000ft";
-  o.band = "3000ft";
-  o.output_path = out;
+  o.gistar.extent = Extent{1384000, 460000, 1536000, 640000};
+  o.gistar.cell_size = Length::parse("1000ft");
+  o.gistar.band = Length::parse("3000ft");
+  o.gistar.output = out;
   return o;
 }
 
@@ -92,9 +92,9 @@ TEST(GistarCommandTest, GeoJsonMatchesSpdepAndCarriesArcGisFields) {
 TEST(GistarCommandTest, ShapefileAndGeoPackageWithPermutationsAndHexagons) {
   TempDir d;
   GistarOptions o = golden_job(d.file("hot.shp"));
-  o.permutations = 19;
-  o.seed = 3;
-  o.no_fdr = true;
+  o.gistar.permutations = 19;
+  o.gistar.seed = 3;
+  o.gistar.fdr = false;
   std::ostringstream so, se;
   ASSERT_EQ(run_gistar(o, so, se), kExitOk) << se.str();
   for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qml"})
@@ -119,10 +119,10 @@ TEST(GistarCommandTest, ZonesWithContiguityAndPointsOutsideReported) {
   GistarOptions o;
   o.ingest.input_path = hotspot::testing::charlotte("cmpd_incidents_sample.csv");
   o.ingest.analysis_crs = "EPSG:2264";
-  o.zones_path = hotspot::testing::charlotte("neighborhood_profile_areas.geojson");
-  o.zone_id_field = "id";
-  o.weights = "contiguity-corners";
-  o.output_path = d.file("npa.gpkg");
+  o.gistar.zones = hotspot::testing::charlotte("neighborhood_profile_areas.geojson");
+  o.gistar.zone_id = "id";
+  o.gistar.weights = "contiguity-corners";
+  o.gistar.output = d.file("npa.gpkg");
   std::ostringstream so, se;
   ASSERT_EQ(run_gistar(o, so, se), kExitOk) << se.str();
   const std::string report = so.str();
@@ -187,13 +187,13 @@ TEST(GistarCommandTest, RatesAndBadInputsGiveClearErrorsAndNoPartialOutput) {
   r = run_hotspot("gistar " + d.file("two.csv") + " --source-crs EPSG:32617 --cell-size 1000m --weights contiguity-edges -o " +
                       d.file("c.geojson"),
                   d);
-  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("needs polygon zones"), std::string::npos) << r.err;
   r = run_hotspot("gistar " + d.file("two.csv") + " --source-crs EPSG:32617 --cell-size 1000m --weights knn:0 -o " + d.file("c.geojson"), d);
-  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("knn:0"), std::string::npos) << r.err;
   r = run_hotspot("gistar " + d.file("two.csv") + " --source-crs EPSG:32617 --cell-size 1000m -o " + d.file("c.txt"), d);
-  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.code, 2);
   // Nothing partial was left behind by any failure.
   for (const std::string& e : d.entries()) {
     EXPECT_EQ(e.find("partial"), std::string::npos) << e;

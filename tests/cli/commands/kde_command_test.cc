@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include <cmath>
 #include <sstream>
 
@@ -20,9 +22,9 @@ KdeCommandOptions sample_options(const TempDir& d) {
   KdeCommandOptions o;
   o.ingest.input_path = hotspot::testing::charlotte("cmpd_incidents_sample.csv");
   o.ingest.analysis_crs = "EPSG:2264";
-  o.output_path = d.file("density.tif");
-  o.radius = "2000ft";
-  o.cell_size = "500ft";
+  o.kde.output = d.file("density.tif");
+  o.kde.radius = Length::parse("2000ft");
+  o.kde.cell_size = Length::parse("500ft");
   o.quiet = true;
   return o;
 }
@@ -36,7 +38,7 @@ TEST(KdeCommandTest, OutputEqualsBruteForceOnTheIngestedPointsInSquareMiles) {
   EXPECT_NE(s.find("unit:      incidents per square mile"), std::string::npos) << s;
   EXPECT_NE(s.find("radius:    2000 US survey foot"), std::string::npos) << s;
 
-  const GeoTiffContents tif = read_geotiff(o.output_path);
+  const GeoTiffContents tif = read_geotiff(o.kde.output);
   EXPECT_EQ(tif.crs_authority, "EPSG:2264");
   EXPECT_EQ(tif.band_unit, "incidents per square mile");
   EXPECT_EQ(tif.metadata.at("KERNEL"), "quartic");
@@ -64,14 +66,14 @@ TEST(KdeCommandTest, OutputEqualsBruteForceOnTheIngestedPointsInSquareMiles) {
 TEST(KdeCommandTest, DefaultRadiusAndCellAreArcGisAndReported) {
   TempDir d;
   KdeCommandOptions o = sample_options(d);
-  o.radius.clear();
-  o.cell_size.clear();
-  o.units = "count-per-cell";
+  o.kde.radius.reset();
+  o.kde.cell_size.reset();
+  o.kde.units = KdeStage::UnitChoice::kCountPerCell;
   std::ostringstream out, err;
   ASSERT_EQ(run_kde(o, out, err), kExitOk);
   EXPECT_NE(out.str().find("ArcGIS default: 0.9 * min(SD"), std::string::npos) << out.str();
   EXPECT_NE(out.str().find("min(width, height) / 250"), std::string::npos) << out.str();
-  const GeoTiffContents tif = read_geotiff(o.output_path);
+  const GeoTiffContents tif = read_geotiff(o.kde.output);
   EXPECT_EQ(tif.metadata.at("SEARCH_RADIUS_SOURCE"), "ArcGIS default");
   EXPECT_EQ(tif.band_unit, "expected incidents per cell");
   double total = 0;
@@ -82,15 +84,15 @@ TEST(KdeCommandTest, DefaultRadiusAndCellAreArcGisAndReported) {
 TEST(KdeCommandTest, HotZonesAndStudyAreaMask) {
   TempDir d;
   KdeCommandOptions o = sample_options(d);
-  o.mask_path = hotspot::testing::charlotte("charlotte_city_limits.geojson");
-  o.hot_zone_paths = {d.file("hot.geojson"), d.file("hot.shp")};
+  o.kde.mask = hotspot::testing::charlotte("charlotte_city_limits.geojson");
+  o.kde.hot_zones = {d.file("hot.geojson"), d.file("hot.shp")};
   std::ostringstream out, err;
   ASSERT_EQ(run_kde(o, out, err), kExitOk);
   EXPECT_NE(out.str().find("hot zones: top 1%"), std::string::npos) << out.str();
   const std::string gj = testing::read_file(d.file("hot.geojson"));
   EXPECT_NE(gj.find("\"level\": \"top 5%\""), std::string::npos);
   EXPECT_FALSE(testing::read_file(d.file("hot.dbf")).empty());
-  const GeoTiffContents tif = read_geotiff(o.output_path);
+  const GeoTiffContents tif = read_geotiff(o.kde.output);
   int64_t nodata = 0;
   for (double v : tif.raster.values) nodata += std::isnan(v);
   EXPECT_GT(nodata, 0);
@@ -102,20 +104,21 @@ TEST(KdeCommandTest, BadInputIsRefusedAndLeavesNoOutput) {
   TempDir d;
   const std::string in = d.write("in.csv", "lon,lat,date\n-80.84,35.22,2020-01-02\n-80.85,35.23,2020-01-03\n-80.80,35.20,2020-02-01\n");
   const std::string base = "kde " + in + " -q -o " + d.file("out.tif") + " ";
-  const std::pair<std::string, std::string> cases[] = {
-      {"--crs EPSG:2264 --radius 0ft", "--radius must be a positive length"},
-      {"--crs EPSG:2264 --radius -5ft", "--radius must be a positive length"},
-      {"--crs EPSG:2264 --radius 2000ft --cell-size 0ft", "--cell-size must be a positive length"},
-      {"--crs EPSG:2264 --radius 2000ft --cell-size 0.0001ft", "of memory, more than the"},
-      {"--crs EPSG:2264 --radius 2000ft --date-from 2030-01-01", "no points left after filters"},
-      {"--crs EPSG:4326 --radius 2000ft", "is not projected"},
-      {"--crs EPSG:2264 --kernel gaussian", "needs --sigma"},
-      {"--crs EPSG:2264 --kernel cosine", "unknown kernel"},
-      {"--crs EPSG:2264 --radius 2000", "has no unit"},
+  // Usage errors (the command line asks for something impossible) exit 2; input errors exit 1.
+  const std::tuple<std::string, std::string, int> cases[] = {
+      {"--crs EPSG:2264 --radius 0ft", "--radius: must be a positive length", kExitUsage},
+      {"--crs EPSG:2264 --radius -5ft", "--radius: must be a positive length", kExitUsage},
+      {"--crs EPSG:2264 --radius 2000ft --cell-size 0ft", "--cell-size: must be a positive length", kExitUsage},
+      {"--crs EPSG:2264 --radius 2000ft --cell-size 0.0001ft", "of memory, more than the", kExitFailure},
+      {"--crs EPSG:2264 --radius 2000ft --date-from 2030-01-01", "no points left after filters", kExitFailure},
+      {"--crs EPSG:4326 --radius 2000ft", "is not projected", kExitUsage},
+      {"--crs EPSG:2264 --kernel gaussian", "needs --sigma", kExitUsage},
+      {"--crs EPSG:2264 --kernel cosine", "--kernel: 'cosine' is not one of quartic", kExitUsage},
+      {"--crs EPSG:2264 --radius 2000", "has no unit", kExitUsage},
   };
-  for (const auto& [args, message] : cases) {
+  for (const auto& [args, message, code] : cases) {
     const auto r = run_hotspot(base + args, d);
-    EXPECT_EQ(r.code, kExitFailure) << args << "\n" << r.err;
+    EXPECT_EQ(r.code, code) << args << "\n" << r.err;
     EXPECT_NE(r.err.find(message), std::string::npos) << args << "\n" << r.err;
     EXPECT_EQ(d.entries(), std::vector<std::string>{"in.csv"}) << args;
   }
@@ -130,7 +133,7 @@ TEST(KdeCommandTest, BinaryRunsWithProgressAndRefusesToOverwrite) {
   EXPECT_NE(r.err.find("kernel density: "), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("radius:    1968.5"), std::string::npos) << r.out;  // 600 m in US survey feet
   const auto again = run_hotspot(args, d);
-  EXPECT_EQ(again.code, kExitFailure);
+  EXPECT_EQ(again.code, kExitUsage);  // found before any input is read
   EXPECT_NE(again.err.find("already exists"), std::string::npos);
   const auto help = run_hotspot("kde --help", d);
   EXPECT_EQ(help.code, 0);

@@ -20,10 +20,10 @@ TEST(RunConfigTest, BundledCharlotteConfigLoads) {
   RunConfig c = load_run_config(hotspot::testing::charlotte("charlotte_run.json"));
   EXPECT_EQ(c.input.input_path, hotspot::testing::charlotte("cmpd_incidents_sample.csv"));
   EXPECT_EQ(c.input.analysis_crs, "EPSG:2264");
-  ASSERT_TRUE(c.kde.radius.has_value());
-  EXPECT_DOUBLE_EQ(c.kde.radius->in_crs_units(1200.0 / 3937.0), 2000.0);
-  EXPECT_FALSE(c.gistar.band.has_value());  // "auto"
-  EXPECT_EQ(c.gistar.permutations, 999);
+  ASSERT_TRUE(c.kde.options.radius.has_value());
+  EXPECT_DOUBLE_EQ(c.kde.options.radius->in_crs_units(1200.0 / 3937.0), 2000.0);
+  EXPECT_FALSE(c.gistar.options.band.has_value());  // "auto"
+  EXPECT_EQ(c.gistar.options.permutations, 999);
   EXPECT_EQ(c.priority_areas.default_radius.unit, LengthUnit::kMile);
   EXPECT_EQ(c.report.start_year, 2022);
   EXPECT_EQ(c.context.divisions.name_field, "DNAME");
@@ -36,7 +36,7 @@ TEST(RunConfigTest, ErrorsNameTheKey) {
             "cfg.json: kde.radiuss: unknown key (did you mean 'radius'?)");
   EXPECT_NE(error_of(base + R"("kde": {"radius": "2000"}})").find("kde.radius: length '2000' has no unit"), std::string::npos);
   EXPECT_NE(error_of(base + R"("kde": {"radius": 2000}})").find("kde.radius: must be a length with a unit"), std::string::npos);
-  EXPECT_NE(error_of(base + R"("kde": {"radius": "-5ft"}})").find("kde.radius: must be greater than zero"), std::string::npos);
+  EXPECT_NE(error_of(base + R"("kde": {"radius": "-5ft"}})").find("kde.radius: must be a positive length"), std::string::npos);
   EXPECT_NE(error_of(base + R"("kde": {"radius": "5 furlongs"}})").find("unknown unit"), std::string::npos);
   EXPECT_NE(error_of(base + R"("kde": {"kernel": "box"}})").find("kde.kernel: 'box' is not one of quartic"), std::string::npos);
   EXPECT_NE(error_of(base + R"("gistar": {"permutations": -1}})").find("gistar.permutations: must be between 0"), std::string::npos);

@@ -1,0 +1,56 @@
+// How a subcommand runs its stages: Ingest first, then the command's own, writing to the paths the user gave, with
+// progress on stderr unless quiet. Returns the Context for the command to print from.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/commands/command.h"
+#include "cli/commands/common_flags.h"
+#include "cli/commands/ingest_flags.h"
+#include "cli/pipeline/context.h"
+#include "cli/pipeline/option_binding.h"
+#include "cli/pipeline/stage.h"
+#include "geo/read/ingest.h"
+
+namespace hotspot::cli {
+
+struct SubcommandRun {
+  int threads = 0;
+  bool overwrite = false;
+  bool quiet = false;
+};
+
+Context run_subcommand_stages(const IngestOptions& ingest, const std::vector<Stage*>& stages, const SubcommandRun& how);
+
+// Binds a one-stage subcommand: the ingest flags, the stage's option table (section `section`, filled by
+// `stage_options(options).declare`) and the common flags; once parsed, applies the values and runs `run`.
+// CommandOptions has `ingest`, `threads`, `overwrite` and `quiet`.
+template <typename CommandOptions, typename StageOptionsOf, typename Run>
+void bind_stage_command(CLI::App& sub, CommandAction& action, const std::string& section, StageOptionsOf stage_options,
+                        Run run) {
+  struct Bound {
+    CommandOptions options;
+    OptionTable stage;
+    OptionTable common;
+    CliOptions cli;
+  };
+  auto b = std::make_shared<Bound>();
+  b->stage = OptionTable(section);
+  add_ingest_flags(sub, b->options.ingest);
+  stage_options(b->options).declare(b->stage);
+  declare_common_flags(b->common, b->options.threads, b->options.overwrite, b->options.quiet);
+  b->cli.bind(sub, b->stage);
+  b->cli.bind(sub, b->common);
+  sub.callback([b, &action, run]() {
+    action = [b, run]() {
+      b->cli.apply();
+      return run(b->options, std::cout, std::cerr);
+    };
+  });
+}
+
+}  // namespace hotspot::cli

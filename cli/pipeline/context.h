@@ -1,0 +1,39 @@
+// What the stages of one command share: the records read once, the analysis CRS, the study area loaded once, and
+// each stage's results for the stages after it (density for the report, Gi* cells for the clusters and the map).
+// Notes are warnings to print and report, each kept once.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cli/pipeline/kde_outcome.h"
+#include "cli/pipeline/gistar_outcome.h"
+#include "engine/core/progress.h"
+#include "geo/read/ingest.h"
+
+namespace hotspot::cli {
+
+struct Context {
+  int threads = 0;                      // 0 = all cores; results are identical for any count
+  Progress* progress = nullptr;
+  std::ostream* log = nullptr;          // one line per stage when set ("[kde] ... (0.42 s)")
+  std::string stage_line;               // what the running stage says in its log line
+  std::vector<std::pair<std::string, double>> stage_seconds;
+
+  std::optional<IngestResult> ingest;   // set by the Ingest stage
+  std::optional<KdeOutcome> density;    // set by the Kde stage
+  std::optional<GistarOutcome> gistar;  // set by the Gistar stage
+
+  const IngestResult& records() const;  // throws std::logic_error before Ingest ran
+  const Crs& crs() const;               // the analysis CRS
+  const ZoneLayer* study_area() const { return ingest && ingest->study_area ? ingest->study_area.get() : nullptr; }
+
+  std::vector<std::string> notes;
+  void note(const std::string& text);   // adds a warning unless it is already there
+};
+
+}  // namespace hotspot::cli

@@ -1,0 +1,29 @@
+#include "cli/pipeline/ingest_stage.h"
+
+#include "cli/pipeline/errors.h"
+
+namespace hotspot::cli {
+
+void IngestStage::validate(const Outputs& outputs) {
+  if (o_.ingest.input_path.empty()) throw UsageError("INPUT: give the incident file");
+  if (!o_.rejects.empty()) outputs.check_free(o_.rejects);
+}
+
+void IngestStage::run(Context& ctx, Outputs& outputs) {
+  IngestResult in;
+  try {
+    in = ingest(o_.ingest, ctx.progress, resolver_);
+  } catch (const std::invalid_argument& e) {
+    // The reader reports an option it cannot work with (a geographic --crs, an unknown date) this way.
+    throw UsageError(name() + ": " + e.what());
+  }
+  for (const std::string& w : in.warnings) ctx.note(w);
+  if (outputs.is_folder() || !o_.rejects.empty())
+    write_rejects_csv(in, outputs.path(o_.rejects, "rejects.csv"), outputs.overwrite_allowed());
+  ctx.stage_line = in.accounting.summary();
+  if (o_.require_records && in.records.empty())
+    throw InputError(in.source_path, 0, "", "no points left after filters (" + in.accounting.summary() + "); nothing to analyse");
+  ctx.ingest = std::move(in);
+}
+
+}  // namespace hotspot::cli

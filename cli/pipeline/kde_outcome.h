@@ -1,0 +1,31 @@
+// What the Kde stage leaves for later stages and for the command's summary.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/core/grid.h"
+#include "engine/density/kde.h"
+#include "geo/write/hot_zones.h"
+
+namespace hotspot::cli {
+
+struct KdeOutcome {
+  Raster raster;                        // in the output unit, nodata NaN outside the mask
+  std::string unit_label;               // "incidents per square mile"
+  KdeKernel kernel = KdeKernel::kQuartic;
+  double radius_crs = 0.0;              // compact kernels
+  double sigma_crs = 0.0;               // gaussian
+  std::string bandwidth_note;           // how the radius or sigma was chosen
+  bool default_cell_size = false;
+  std::string extent_note;              // where the grid extent came from
+  std::string mask_path;                // cells outside are nodata; empty = none
+  std::string description;              // one line for reports and map notes
+  std::string path;                     // the GeoTIFF written
+  std::vector<HotZoneLevel> hot_zone_levels;
+  std::vector<HotZone> hot_zones;
+  std::vector<std::string> hot_zone_paths;
+  double density_seconds = 0.0, write_seconds = 0.0;
+};
+
+}  // namespace hotspot::cli
