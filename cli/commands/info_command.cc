@@ -77,18 +77,25 @@ int run_info(const InfoOptions& o, std::ostream& out, std::ostream& err) {
 
 void register_info(CLI::App& app, CommandAction& action) {
   auto opts = std::make_shared<InfoOptions>();
+  auto input = std::make_shared<OptionTable>("input");
+  auto cli = std::make_shared<CliOptions>();
   CLI::App* sub = app.add_subcommand("info", "Count and describe an incident file: every record accepted or rejected with a reason");
   sub->footer(
       "Examples:\n"
       "  hotspot info data/charlotte/incidents.csv\n"
       "  hotspot info incidents.csv --rejects rejects.csv --date-from 2020-01-01 --date-to 2020-12-31\n"
       "  hotspot info divisions.shp --json");
-  add_ingest_flags(*sub, opts->ingest);
+  add_ingest_flags(*sub, opts->ingest, *input, *cli);
   sub->add_option("--rejects", opts->rejects_path, "Write rejected records with their reasons to this CSV");
   sub->add_flag("--overwrite", opts->overwrite, "Replace existing output files");
   sub->add_flag("--json", opts->json, "Print the summary as JSON");
   sub->add_option("--top-categories", opts->top_categories, "How many categories to list")->capture_default_str();
-  sub->callback([opts, &action]() { action = [opts]() { return run_info(*opts, std::cout, std::cerr); }; });
+  sub->callback([opts, input, cli, &action]() {
+    action = [opts, input, cli]() {
+      cli->apply();
+      return run_info(*opts, std::cout, std::cerr);
+    };
+  });
 }
 
 }  // namespace hotspot::cli

@@ -1,6 +1,8 @@
-// The input flags every command that reads incidents shares (--x-col, --source-crs, --date-from, ...).
+// The ingest flags every command that reads incidents has (INPUT..., --x-column, --crs, --date-from, ...), bound from
+// the Ingest stage's option declarations (cli/pipeline/ingest_options.h) so they match the run config's `input` keys.
 #pragma once
 
+#include "cli/pipeline/option_binding.h"
 #include "geo/read/ingest.h"
 
 namespace CLI {
@@ -9,7 +11,8 @@ class App;
 
 namespace hotspot::cli {
 
-// Adds INPUT (positional) and the ingest flags to `app`, writing into `options`.
-void add_ingest_flags(CLI::App& app, IngestOptions& options);
+// Binds the flags to `options` through `table` and `cli`; call cli.apply() after parsing. All three must outlive
+// the parse.
+void add_ingest_flags(CLI::App& app, IngestOptions& options, OptionTable& table, CliOptions& cli);
 
 }  // namespace hotspot::cli

@@ -34,13 +34,14 @@ void bind_stage_command(CLI::App& sub, CommandAction& action, const std::string&
                         Run run) {
   struct Bound {
     CommandOptions options;
+    OptionTable input{"input"};
     OptionTable stage;
     OptionTable common;
     CliOptions cli;
   };
   auto b = std::make_shared<Bound>();
   b->stage = OptionTable(section);
-  add_ingest_flags(sub, b->options.ingest);
+  add_ingest_flags(sub, b->options.ingest, b->input, b->cli);
   stage_options(b->options).declare(b->stage);
   declare_common_flags(b->common, b->options.threads, b->options.overwrite, b->options.quiet);
   b->cli.bind(sub, b->stage);

@@ -47,7 +47,7 @@ void CliOptions::bind(CLI::App& app, OptionTable& table) {
     if (!o.command_line) continue;
     Bound b{&o, std::make_shared<std::vector<std::string>>(), std::make_shared<int>(0)};
     if (o.positional) {
-      app.add_option(o.key, *b.values, help_line(o))->required(o.required);
+      app.add_option(o.value_name, *b.values, help_line(o))->required(o.required);
     } else if (o.arity == Option::Arity::kFlag) {
       auto values = b.values;
       app.add_flag_callback(flag_names(o), [values]() { values->push_back("true"); }, help_line(o));
@@ -68,7 +68,7 @@ void CliOptions::bind(CLI::App& app, OptionTable& table) {
 void CliOptions::apply() {
   for (Bound& b : bound_) {
     Option& o = *b.option;
-    const std::string name = o.positional ? o.key : o.flag();
+    const std::string name = o.positional ? o.value_name : o.flag();
     try {
       if (*b.negated > 0) {
         o.assign("false");
@@ -95,7 +95,7 @@ void fill_from_config(ConfigObject& obj, OptionTable& table, const std::string& 
     try {
       auto one = [&](const nlohmann::json& e) {
         std::string text = scalar_text(e, obj, o.key, o);
-        if (o.value_name == "PATH") text = resolve_config_path(text, base_dir);
+        if (o.value_name == "PATH" || o.value_name == "INPUT") text = resolve_config_path(text, base_dir);
         o.assign(text);
       };
       if (o.arity == Option::Arity::kList) {
@@ -137,7 +137,7 @@ std::string options_markdown(const OptionTable& table) {
       for (const std::string& c : o.choices) all += (all.empty() ? "" : ", ") + c;
       what += ": " + all;
     }
-    if (o.arity == Option::Arity::kList) what += " (repeatable; a list in the config)";
+    if (o.arity == Option::Arity::kList) what += o.config ? " (repeatable; a list in the config)" : " (repeatable)";
     for (char& c : what)
       if (c == '|') c = '/';
     md << "| " << key << " | " << flag << " | " << (o.default_text.empty() ? "" : "`" + o.default_text + "`") << " | "

@@ -69,11 +69,13 @@ class OptionTable {
   Option& choice(const std::string& key, const std::string& help, Enum& target,
                  std::vector<std::pair<std::string, Enum>> names);
 
+  // An option with its own parser (assign and show set by the caller).
+  Option& add(Option o);
+
   // Assigns one value to `key` as the parsers do (tests, and settings a command derives from another option).
   void set(const std::string& key, const std::string& value);
 
  private:
-  Option& add(Option o);
   std::string section_;
   std::vector<Option> options_;
 };

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "cli/pipeline/ingest_options.h"
 #include "cli/pipeline/option_binding.h"
 
 namespace fs = std::filesystem;
@@ -44,22 +45,11 @@ RunConfig parse_run_config(const std::string& text, const std::string& base_dir,
   top.str("title", c.title);
   top.integer("threads", c.threads, 0, 1024);
   if (auto in = top.object("input")) {
-    IngestOptions& i = c.input;
-    in->path("path", i.input_path, base_dir);
-    in->str("layer", i.layer);
-    in->str("x_column", i.x_column);
-    in->str("y_column", i.y_column);
-    in->str("source_crs", i.source_crs);
-    in->str("analysis_crs", i.analysis_crs);
-    in->str("weight_column", i.weight_column);
-    in->str("date_column", i.date_column);
-    in->str("date_from", i.date_from);
-    in->str("date_to", i.date_to);
-    in->str("category_column", i.category_column);
-    in->strings("categories", i.categories);
-    in->path("study_area", i.study_area_path, base_dir);
+    OptionTable t("input");
+    declare_ingest_options(t, c.input);
+    fill_from_config(*in, t, base_dir);
     in->finish();
-    if (i.input_path.empty()) in->fail("needs a path", "path");
+    if (c.input.input_path.empty()) in->fail("needs a path", "path");
   } else {
     top.fail("needs an \"input\" section with the incident file's path");
   }
@@ -159,12 +149,14 @@ std::string resolved_config_json(const RunConfig& c) {
   nlohmann::ordered_json j;
   j["title"] = c.title;
   j["threads"] = c.threads;
-  j["input"] = {{"path", c.input.input_path}, {"layer", c.input.layer}, {"x_column", c.input.x_column},
-                {"y_column", c.input.y_column}, {"source_crs", c.input.source_crs},
-                {"analysis_crs", c.input.analysis_crs}, {"weight_column", c.input.weight_column},
-                {"date_column", c.input.date_column}, {"date_from", c.input.date_from}, {"date_to", c.input.date_to},
-                {"category_column", c.input.category_column}, {"categories", c.input.categories},
-                {"study_area", c.input.study_area_path}};
+  {
+    IngestOptions copy = c.input;
+    OptionTable t("input");
+    declare_ingest_options(t, copy);
+    nlohmann::ordered_json in;
+    for (const Option& o : t.options()) in[o.key] = o.show();
+    j["input"] = in;
+  }
   j["output"] = {{"folder", c.output_folder}, {"overwrite", c.overwrite}};
   j["geocode"] = {{"enabled", c.geocode.enabled}, {"address_column", c.geocode.address_column},
                   {"intersections", c.geocode.intersections},

@@ -1,0 +1,48 @@
+#include "cli/pipeline/option_docs.h"
+
+#include "cli/commands/common_flags.h"
+#include "cli/pipeline/gistar_stage.h"
+#include "cli/pipeline/ingest_options.h"
+#include "cli/pipeline/kde_stage.h"
+#include "cli/pipeline/option_binding.h"
+
+namespace hotspot::cli {
+
+namespace {
+
+template <typename StageOptions>
+OptionDoc doc_of(const std::string& section) {
+  StageOptions options;
+  OptionTable t(section);
+  options.declare(t);
+  return {section, options_markdown(t)};
+}
+
+}  // namespace
+
+std::vector<OptionDoc> stage_option_docs() {
+  std::vector<OptionDoc> docs{doc_of<KdeStage::Options>("kde"), doc_of<GistarStage::Options>("gistar")};
+  IngestOptions ingest;
+  OptionTable input("input");
+  declare_ingest_options(input, ingest);
+  docs.insert(docs.begin(), {"input", options_markdown(input)});
+  int threads = 0;
+  bool overwrite = false, quiet = false;
+  OptionTable common;
+  declare_common_flags(common, threads, overwrite, quiet);
+  docs.push_back({"common", options_markdown(common)});
+  return docs;
+}
+
+std::string with_option_docs(const std::string& text) {
+  std::string out = text;
+  for (const OptionDoc& d : stage_option_docs()) {
+    const std::string open = "<!-- options:" + d.section + " -->\n", close = "<!-- /options:" + d.section + " -->";
+    const size_t a = out.find(open), b = out.find(close);
+    if (a == std::string::npos || b == std::string::npos || b < a) continue;
+    out.replace(a + open.size(), b - a - open.size(), d.markdown);
+  }
+  return out;
+}
+
+}  // namespace hotspot::cli
