@@ -98,7 +98,7 @@ int run_map(const MapCommandOptions& o, std::ostream& out, std::ostream& err) {
   }
   if (o.qgis) {
     QgsProjectOptions qo;
-    qo.path = (dir / "map.qgs").string();
+    qo.path = (dir / "hotspot.qgs").string();
     qo.title = o.title;
     qo.overwrite = o.overwrite;
     const std::vector<QgsLayer> ql = qgis_layers_for(spec);
@@ -146,7 +146,7 @@ void register_map(CLI::App& app, CommandAction& action) {
   sub->add_option("--simplify-m", opts->simplify_m, "Simplify layer geometries to this tolerance in metres (0 = keep all)")->capture_default_str();
   sub->add_flag("!--no-png", opts->png, "Do not write map_preview.png");
   sub->add_option("--png-width", opts->png_width_px, "Width of map_preview.png in pixels")->capture_default_str();
-  sub->add_flag("!--no-qgis", opts->qgis, "Do not write map.qgs");
+  sub->add_flag("!--no-qgis", opts->qgis, "Do not write hotspot.qgs (the QGIS project, the name hotspot run uses too)");
   sub->add_option("--tiles", opts->tiles_path, "Write vector tiles of the non-context layers: a folder (z/x/y.pbf) or a .mbtiles file");
   sub->add_option("--min-zoom", opts->tiles_min_zoom, "Lowest tile zoom")->capture_default_str();
   sub->add_option("--max-zoom", opts->tiles_max_zoom, "Highest tile zoom")->capture_default_str();
