@@ -7,16 +7,11 @@
 
 #include "cli/commands/info_command.h"
 #include "cli/commands/subcommand_stages.h"
+#include "engine/core/text.h"
 
 namespace hotspot::cli {
 
 namespace {
-
-std::string fmt(double v, int precision = 6) {
-  std::ostringstream os;
-  os << std::setprecision(precision) << v;
-  return os.str();
-}
 
 void print_summary(const Context& ctx, const KdeOutcome& k, std::ostream& out) {
   const IngestResult& in = ctx.records();
@@ -34,30 +29,30 @@ void print_summary(const Context& ctx, const KdeOutcome& k, std::ostream& out) {
   for (const std::string& w : ctx.notes) out << "warning:   " << w << "\n";
   out << "kernel:    " << to_string(k.kernel) << (in.weight_column.empty() ? "" : " (weighted by " + in.weight_column + ")")
       << "\n";
-  out << (k.kernel == KdeKernel::kGaussian ? "bandwidth: " : "radius:    ") << k.bandwidth_note.substr(k.bandwidth_note.find(' ') + 1)
+  out << (k.kernel == KdeKernel::kGaussian ? "bandwidth: " : "radius:    ") << k.bandwidth_note
       << "\n";
-  out << "grid:      " << grid.ncols << " x " << grid.nrows << " cells of " << fmt(grid.cell_size) << " " << unit_name
+  out << "grid:      " << grid.ncols << " x " << grid.nrows << " cells of " << format_significant(grid.cell_size) << " " << unit_name
       << (k.default_cell_size ? " (ArcGIS default: min(width, height) / 250)" : "") << "; " << k.extent_note
       << ": x " << std::fixed << std::setprecision(1) << grid.x_min << " .. " << grid.x_max() << ", y " << grid.y_min
       << " .. " << grid.y_max() << std::defaultfloat << "\n";
   if (!k.mask_path.empty())
     out << "mask:      cells outside " << k.mask_path << " are nodata (" << (grid.cell_count() - valid) << " cells)\n";
   out << "unit:      " << k.unit_label << "\n";
-  out << "density:   max " << fmt(vmax) << ", " << positive << " of " << valid << " cells above zero\n";
+  out << "density:   max " << format_significant(vmax) << ", " << positive << " of " << valid << " cells above zero\n";
   out << "output:    " << k.path << " (Cloud-Optimized GeoTIFF, Float64, DEFLATE, nodata NaN)\n";
   for (size_t li = 0; li < k.hot_zone_levels.size(); ++li) {
     int64_t n = 0, cells = 0;
     for (const HotZone& z : k.hot_zones)
       if (z.level_index == static_cast<int>(li)) ++n, cells += z.cells;
-    out << "hot zones: " << k.hot_zone_levels[li].label << " (density >= " << fmt(k.hot_zone_levels[li].threshold)
+    out << "hot zones: " << k.hot_zone_levels[li].label << " (density >= " << format_significant(k.hot_zone_levels[li].threshold)
         << "): " << n << " areas, " << cells << " cells\n";
   }
   for (const std::string& p : k.hot_zone_paths) out << "           " << p << "\n";
   double ingest_s = 0.0;
   for (const auto& [stage, s] : ctx.stage_seconds)
     if (stage == "ingest") ingest_s = s;
-  out << "time:      ingest " << fmt(ingest_s, 3) << " s, density " << fmt(k.density_seconds, 3) << " s, GeoTIFF "
-      << fmt(k.write_seconds, 3) << " s\n";
+  out << "time:      ingest " << format_significant(ingest_s, 3) << " s, density " << format_significant(k.density_seconds, 3) << " s, GeoTIFF "
+      << format_significant(k.write_seconds, 3) << " s\n";
 }
 
 }  // namespace

@@ -37,8 +37,8 @@ struct GistarOutcome {
   size_t features = 0;                  // features per layer
 
   size_t units() const { return cell_of_unit.size(); }
-  // Per grid cell, the bin of its unit (0 where not analysed).
-  std::vector<int> cell_bins() const;
+  // Per grid cell, the bin of its unit, or `not_analysed` for cells left out.
+  std::vector<int> cell_bins(int not_analysed) const;
 };
 
 }  // namespace hotspot::cli

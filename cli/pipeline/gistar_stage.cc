@@ -132,8 +132,8 @@ std::string box_wkt(const std::vector<std::pair<double, double>>& ring) {
 
 }  // namespace
 
-std::vector<int> GistarOutcome::cell_bins() const {
-  std::vector<int> out(n_cells, 0);
+std::vector<int> GistarOutcome::cell_bins(int not_analysed) const {
+  std::vector<int> out(n_cells, not_analysed);
   for (size_t c = 0; c < n_cells; ++c)
     if (unit_of_cell[c] >= 0) out[c] = bins[static_cast<size_t>(unit_of_cell[c])];
   return out;
@@ -181,7 +181,7 @@ void GistarStage::validate(const Outputs& outputs) {
 namespace {
 
 // Each record's analysis unit (-1 = none) and the grid or zones, for the stage below.
-std::vector<int64_t> assign_units(const GistarStage::Options& o, const Context& ctx, GistarOutcome& r,
+std::vector<int64_t> assign_units(const GistarStage::Options& o, Context& ctx, GistarOutcome& r,
                                   std::optional<ZoneLayer>& zones, std::vector<Point>& points) {
   const IngestResult& in = ctx.records();
   const Crs& crs = ctx.crs();
@@ -192,7 +192,7 @@ std::vector<int64_t> assign_units(const GistarStage::Options& o, const Context& 
     zo.id_field = o.zone_id;
     std::vector<std::string> zw;
     zones.emplace(ZoneLayer::load(zo, crs, &zw));
-    for (const std::string& w : zw) const_cast<Context&>(ctx).note(w);
+    for (const std::string& w : zw) ctx.note(w);
     r.zones = true;
     r.n_cells = zones->size();
     return assign_to_zones(*zones, points);
@@ -282,61 +282,69 @@ VectorFeature unit_feature(const GistarOutcome& r, const std::optional<ZoneLayer
 }
 
 // The Gi* layer: one feature per analysed unit (and per undefined-rate unit, with null results); grid cells outside
-// the study area are not written.
+// the study area are not written. Field names are full here; the shapefile writer's copy truncates them.
+VectorLayer gi_layer(const GistarStage::Options& o, const Context& ctx, GistarOutcome& r, const ValueSpec& value,
+                     const std::optional<ZoneLayer>& zones, bool unweighted, const UnitAggregation& agg,
+                     const std::vector<double>& cell_values) {
+  const bool integer_count = value.kind == UnitValueKind::kCount && unweighted;
+  VectorLayer layer;
+  layer.name = "gistar_cells";
+  layer.kind = GeometryKind::kPolygon;
+  switch (value.kind) {
+    case UnitValueKind::kCount: r.value_field = "Join_Count"; break;
+    case UnitValueKind::kSum: r.value_field = value.field; break;
+    case UnitValueKind::kRate: r.value_field = "RATE"; break;
+  }
+  layer.fields.push_back({"SOURCE_ID", FieldType::kInteger});
+  if (r.zones) layer.fields.push_back({o.zone_id.empty() ? "ZONE_ID" : o.zone_id, FieldType::kString});
+  layer.fields.push_back({r.value_field, integer_count ? FieldType::kInteger : FieldType::kReal});
+  if (value.kind == UnitValueKind::kRate) {
+    layer.fields.push_back({"RATE_NUM", FieldType::kReal});
+    layer.fields.push_back({"RATE_DEN", FieldType::kReal});
+  }
+  for (const char* f : {"GiZScore", "GiPValue"}) layer.fields.push_back({f, FieldType::kReal});
+  layer.fields.push_back({"Gi_Bin", FieldType::kInteger});
+  layer.fields.push_back({"NNeighbors", FieldType::kInteger});
+  if (o.permutations > 0) layer.fields.push_back({"GiPseudoP", FieldType::kReal});
+  const bool written_all = r.zones || !ctx.study_area();
+  for (size_t c = 0; c < r.n_cells; ++c) {
+    const int64_t u = r.unit_of_cell[c];
+    if (!written_all && u < 0 && std::isfinite(cell_values[c])) continue;
+    VectorFeature f = unit_feature(r, zones, c);
+    f.values.push_back(static_cast<int64_t>(r.zones ? c + 1 : c));
+    if (r.zones) f.values.push_back(zones->zone(c).id);
+    if (integer_count) f.values.push_back(static_cast<int64_t>(agg.count[c]));
+    else f.values.push_back(cell_values[c]);
+    if (value.kind == UnitValueKind::kRate) {
+      f.values.push_back(agg.numerator[c]);
+      f.values.push_back(agg.denominator[c]);
+    }
+    if (u >= 0) {
+      const size_t k = static_cast<size_t>(u);
+      f.values.push_back(r.gi.z[k]);
+      f.values.push_back(r.gi.p[k]);
+      f.values.push_back(static_cast<int64_t>(r.bins[k]));
+      f.values.push_back(static_cast<int64_t>(r.gi.n_neighbors[k]));
+      if (o.permutations > 0) f.values.push_back(r.gi.pseudo_p[k]);
+    } else {
+      for (size_t k = 0; k < 4u + (o.permutations > 0 ? 1u : 0u); ++k) f.values.push_back(std::monostate{});
+    }
+    layer.features.push_back(std::move(f));
+  }
+  return layer;
+}
+
 void write_layers(const GistarStage::Options& o, const Context& ctx, Outputs& outputs, GistarOutcome& r,
-                  const ValueSpec& value, const std::optional<ZoneLayer>& zones, bool unweighted,
-                  const UnitAggregation& agg, const std::vector<double>& cell_values) {
+                  VectorLayer layer) {
   const std::vector<std::string> paths =
       outputs.is_folder() ? std::vector<std::string>{"gistar_cells.geojson", "gistar_cells.shp"}
                           : std::vector<std::string>{o.output};
-  const bool integer_count = value.kind == UnitValueKind::kCount && unweighted;
+  const std::vector<FieldDef> full_names = layer.fields;
   for (const std::string& given : paths) {
     const bool shp = vector_driver_for(given) == "ESRI Shapefile";
-    VectorLayer layer;
-    layer.name = "gistar_cells";
-    layer.kind = GeometryKind::kPolygon;
-    switch (value.kind) {
-      case UnitValueKind::kCount: r.value_field = "Join_Count"; break;
-      case UnitValueKind::kSum: r.value_field = shp ? shapefile_safe(value.field) : value.field; break;
-      case UnitValueKind::kRate: r.value_field = "RATE"; break;
-    }
-    layer.fields.push_back({"SOURCE_ID", FieldType::kInteger});
-    const std::string zone_field = o.zone_id.empty() ? "ZONE_ID" : o.zone_id;
-    if (r.zones) layer.fields.push_back({shp ? shapefile_safe(zone_field) : zone_field, FieldType::kString});
-    layer.fields.push_back({r.value_field, integer_count ? FieldType::kInteger : FieldType::kReal});
-    if (value.kind == UnitValueKind::kRate) {
-      layer.fields.push_back({"RATE_NUM", FieldType::kReal});
-      layer.fields.push_back({"RATE_DEN", FieldType::kReal});
-    }
-    for (const char* f : {"GiZScore", "GiPValue"}) layer.fields.push_back({f, FieldType::kReal});
-    layer.fields.push_back({"Gi_Bin", FieldType::kInteger});
-    layer.fields.push_back({"NNeighbors", FieldType::kInteger});
-    if (o.permutations > 0) layer.fields.push_back({"GiPseudoP", FieldType::kReal});
-    const bool written_all = r.zones || !ctx.study_area();
-    for (size_t c = 0; c < r.n_cells; ++c) {
-      const int64_t u = r.unit_of_cell[c];
-      if (!written_all && u < 0 && std::isfinite(cell_values[c])) continue;
-      VectorFeature f = unit_feature(r, zones, c);
-      f.values.push_back(static_cast<int64_t>(r.zones ? c + 1 : c));
-      if (r.zones) f.values.push_back(zones->zone(c).id);
-      if (integer_count) f.values.push_back(static_cast<int64_t>(agg.count[c]));
-      else f.values.push_back(cell_values[c]);
-      if (value.kind == UnitValueKind::kRate) {
-        f.values.push_back(agg.numerator[c]);
-        f.values.push_back(agg.denominator[c]);
-      }
-      if (u >= 0) {
-        const size_t k = static_cast<size_t>(u);
-        f.values.push_back(r.gi.z[k]);
-        f.values.push_back(r.gi.p[k]);
-        f.values.push_back(static_cast<int64_t>(r.bins[k]));
-        f.values.push_back(static_cast<int64_t>(r.gi.n_neighbors[k]));
-        if (o.permutations > 0) f.values.push_back(r.gi.pseudo_p[k]);
-      } else {
-        for (size_t k = 0; k < 4u + (o.permutations > 0 ? 1u : 0u); ++k) f.values.push_back(std::monostate{});
-      }
-      layer.features.push_back(std::move(f));
-    }
+    layer.fields = full_names;
+    if (shp)
+      for (FieldDef& f : layer.fields) f.name = shapefile_safe(f.name);
     VectorWriteOptions vo;
     vo.path = outputs.path(given, given);
     vo.overwrite = outputs.overwrite_allowed();
@@ -344,8 +352,8 @@ void write_layers(const GistarStage::Options& o, const Context& ctx, Outputs& ou
     if (!outputs.is_folder() || shp) vo.qml_style = gi_bin_qml("Gi_Bin", r.zones);
     write_vector(layer, ctx.crs(), vo);
     r.paths.push_back(vo.path);
-    r.features = layer.features.size();
   }
+  r.features = layer.features.size();
 }
 
 std::string describe(const GistarStage::Options& o, const Context& ctx, const GistarOutcome& r, const WeightsSpec& ws) {
@@ -440,7 +448,7 @@ void GistarStage::run(Context& ctx, Outputs& outputs) {
   for (int b : r.bins) ++r.bin_counts[b];
   for (const std::string& s : warnings) ctx.note("Gi*: " + s);
 
-  write_layers(o_, ctx, outputs, r, value, zones, weights_pt.empty(), agg, cell_values);
+  write_layers(o_, ctx, outputs, r, gi_layer(o_, ctx, r, value, zones, weights_pt.empty(), agg, cell_values));
   r.description = describe(o_, ctx, r, ws);
   ctx.stage_line = std::to_string(n) + " units, " + std::to_string(r.bin_counts[2] + r.bin_counts[3]) + " hot and " +
                    std::to_string(r.bin_counts[-2] + r.bin_counts[-3]) + " cold at 95% or more";

@@ -16,7 +16,7 @@ struct KdeOutcome {
   KdeKernel kernel = KdeKernel::kQuartic;
   double radius_crs = 0.0;              // compact kernels
   double sigma_crs = 0.0;               // gaussian
-  std::string bandwidth_note;           // how the radius or sigma was chosen
+  std::string bandwidth_note;           // the radius (or sigma) and how it was chosen: "2000 US survey foot (2000ft)"
   bool default_cell_size = false;
   std::string extent_note;              // where the grid extent came from
   std::string mask_path;                // cells outside are nodata; empty = none

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/pipeline/errors.h"
+#include "engine/core/text.h"
 #include "engine/density/kde_grid.h"
 #include "engine/density/kde_radius.h"
 #include "geo/gdal/cell_mask.h"
@@ -18,12 +19,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
-std::string fmt(double v, int precision = 6) {
-  std::ostringstream os;
-  os << std::setprecision(precision) << v;
-  return os.str();
-}
 
 DensityUnit density_unit(KdeStage::UnitChoice c, double unit_m) {
   switch (c) {
@@ -104,16 +99,16 @@ void KdeStage::run(Context& ctx, Outputs& outputs) {
   ko.gaussian_truncation_sigmas = o_.gaussian_truncate;
   if (o_.kernel == KdeKernel::kGaussian) {
     ko.sigma_crs = o_.sigma->in_crs_units(unit_m);
-    r.bandwidth_note = "sigma " + fmt(ko.sigma_crs) + " " + unit_name + " (" + o_.sigma->to_string() + "), truncated at " +
-                       fmt(o_.gaussian_truncate) + " sigma (dropped mass per point exp(-T^2/2) = " +
-                       fmt(std::exp(-0.5 * o_.gaussian_truncate * o_.gaussian_truncate), 3) + ")";
+    r.bandwidth_note = format_significant(ko.sigma_crs) + " " + unit_name + " (" + o_.sigma->to_string() + "), truncated at " +
+                       format_significant(o_.gaussian_truncate) + " sigma (dropped mass per point exp(-T^2/2) = " +
+                       format_significant(std::exp(-0.5 * o_.gaussian_truncate * o_.gaussian_truncate), 3) + ")";
   } else if (o_.radius) {
     ko.radius_crs = o_.radius->in_crs_units(unit_m);
-    r.bandwidth_note = "radius " + fmt(ko.radius_crs) + " " + unit_name + " (" + o_.radius->to_string() + ")";
+    r.bandwidth_note = format_significant(ko.radius_crs) + " " + unit_name + " (" + o_.radius->to_string() + ")";
   } else {
     const DefaultRadius dr = arcgis_default_radius(points, weighted);
     ko.radius_crs = dr.radius_crs;
-    r.bandwidth_note = "radius " + describe(dr, unit_name);
+    r.bandwidth_note = describe(dr, unit_name);
   }
   r.kernel = o_.kernel;
   r.radius_crs = ko.radius_crs;
@@ -142,8 +137,7 @@ void KdeStage::run(Context& ctx, Outputs& outputs) {
   const KdeGridChoice gc = choose_kde_grid(rq, bytes_per_cell, available_memory_bytes());
   const GridSpec& grid = gc.grid;
   r.default_cell_size = gc.default_cell_size;
-  r.extent_note = o_.extent ? "given extent" : mask ? "bounds of " + (o_.mask.empty() ? "the study area" : o_.mask)
-                                                    : gc.extent_source;
+  r.extent_note = o_.extent ? "given extent" : mask ? "bounds of " + r.mask_path : gc.extent_source;
   if (mask) ko.mask = polygon_cell_mask(*mask, grid);
 
   const DensityUnit unit = density_unit(o_.units, unit_m);
@@ -152,9 +146,10 @@ void KdeStage::run(Context& ctx, Outputs& outputs) {
   r.raster = kernel_density(points, grid, ko, ctx.progress);
   scale_raster(r.raster, kde_scale_factor(unit, unit_m, grid.cell_size));
   r.density_seconds = seconds_since(t_kde);
-  r.description = to_string(o_.kernel) + " kernel, " + r.bandwidth_note + ", " + fmt(grid.cell_size) + " " + unit_name +
+  r.description = to_string(o_.kernel) + " kernel, " + (o_.kernel == KdeKernel::kGaussian ? "sigma " : "radius ") +
+                  r.bandwidth_note + ", " + format_significant(grid.cell_size) + " " + unit_name +
                   " cells (" + std::to_string(grid.ncols) + " x " + std::to_string(grid.nrows) + ", " + r.extent_note +
-                  ")" + (mask ? ", cells outside " + (o_.mask.empty() ? "the study area" : o_.mask) + " are nodata" : "");
+                  ")" + (mask ? ", cells outside " + r.mask_path + " are nodata" : "");
 
   GeoTiffOptions go;
   go.path = outputs.path(o_.output, "density.tif");
@@ -166,13 +161,13 @@ void KdeStage::run(Context& ctx, Outputs& outputs) {
   go.metadata = {{"DENSITY_UNIT", r.unit_label},
                  {"DENSITY_UNIT_CODE", to_string(unit)},
                  {"KERNEL", to_string(o_.kernel)},
-                 {"SEARCH_RADIUS", gaussian ? "" : fmt(ko.radius_crs, 12) + " " + unit_name},
+                 {"SEARCH_RADIUS", gaussian ? "" : format_significant(ko.radius_crs, 12) + " " + unit_name},
                  {"SEARCH_RADIUS_SOURCE", gaussian ? "" : (o_.radius ? "given" : "ArcGIS default")},
-                 {"SIGMA", gaussian ? fmt(ko.sigma_crs, 12) + " " + unit_name : ""},
-                 {"CELL_SIZE", fmt(grid.cell_size, 12) + " " + unit_name},
+                 {"SIGMA", gaussian ? format_significant(ko.sigma_crs, 12) + " " + unit_name : ""},
+                 {"CELL_SIZE", format_significant(grid.cell_size, 12) + " " + unit_name},
                  {"POINTS", std::to_string(points.size())},
                  {"WEIGHT_FIELD", in.weight_column},
-                 {"WEIGHT_SUM", fmt(total_weight(points), 12)},
+                 {"WEIGHT_SUM", format_significant(total_weight(points), 12)},
                  {"SOURCE", in.source_path},
                  {"SOFTWARE", std::string("hotspot ") + HOTSPOT_VERSION}};
   const auto t_write = Clock::now();

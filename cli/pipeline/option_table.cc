@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "cli/pipeline/errors.h"
+#include "engine/core/text.h"
 
 namespace hotspot::cli {
 
@@ -58,11 +59,7 @@ std::string Option::flag() const {
   return f;
 }
 
-std::string format_number(double v) {
-  std::ostringstream os;
-  os << std::setprecision(15) << v;
-  return os.str();
-}
+std::string format_number(double v) { return format_significant(v, 15); }
 
 const Option* OptionTable::find(const std::string& key) const {
   for (const Option& o : options_)

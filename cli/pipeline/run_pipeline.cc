@@ -190,9 +190,6 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
   report.crs_unit_m = unit_m;
   report.crs_description = acrs.describe();
   if (in.min_time_ms && in.max_time_ms) report.date_range = format_date(*in.min_time_ms) + " .. " + format_date(*in.max_time_ms);
-  const std::vector<Point> points = in.points();
-  const std::string unit_name = is_foot_unit(unit_m) ? "ft" : "m";
-  auto crs_len = [&](double v) { return fmt(v, 0) + " " + unit_name; };
 
   // ---- Study area and context layers.
   const ZoneLayer* study = ctx.study_area();
@@ -218,18 +215,14 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
     report.density_unit_label = ctx.density->unit_label;
     report.kde_description = ctx.density->description;
   }
-  const std::optional<AnalysisGrid>& agrid = ctx.gistar ? ctx.gistar->grid : std::optional<AnalysisGrid>();
-  std::vector<int64_t> unit_of_cell;
-  std::vector<double> cell_counts;
-  std::vector<int> bins;
-  const GiStarResult* gi = nullptr;
-  if (ctx.gistar) {
-    unit_of_cell = ctx.gistar->unit_of_cell;
-    cell_counts = ctx.gistar->cell_counts;
-    bins = ctx.gistar->bins;
-    gi = &ctx.gistar->gi;
-    report.gistar_description = ctx.gistar->description;
-  }
+  static const GistarOutcome kNoGistar;
+  const GistarOutcome& gs = ctx.gistar ? *ctx.gistar : kNoGistar;
+  const std::optional<AnalysisGrid>& agrid = gs.grid;
+  const std::vector<int64_t>& unit_of_cell = gs.unit_of_cell;
+  const std::vector<double>& cell_counts = gs.cell_counts;
+  const std::vector<int>& bins = gs.bins;
+  const GiStarResult* gi = &gs.gi;
+  report.gistar_description = gs.description;
   for (const std::string& n : ctx.notes) report.notes.push_back(n);
   result.outputs = outputs.written_names();
 
@@ -265,9 +258,7 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
     if (agrid && agrid->shape() == UnitShape::kSquare) {
       gigrid.emplace();
       gigrid->spec = agrid->spec();
-      gigrid->bins.assign(agrid->size(), GiGrid::kNotAnalysed);
-      for (size_t c = 0; c < unit_of_cell.size(); ++c)
-        if (unit_of_cell[c] >= 0) gigrid->bins[c] = bins[static_cast<size_t>(unit_of_cell[c])];
+      gigrid->bins = gs.cell_bins(GiGrid::kNotAnalysed);
     } else if (agrid) {
       report.notes.push_back("Gi* hot cells inside priority areas are counted on fishnets only (hexagons were used)");
     }

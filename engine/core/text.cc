@@ -1,6 +1,8 @@
 #include "engine/core/text.h"
 
 #include <cctype>
+#include <iomanip>
+#include <sstream>
 
 namespace hotspot {
 
@@ -31,6 +33,12 @@ std::string markup_escape(std::string_view s) {
     }
   }
   return o;
+}
+
+std::string format_significant(double v, int digits) {
+  std::ostringstream os;
+  os << std::setprecision(digits) << v;
+  return os.str();
 }
 
 }  // namespace hotspot

@@ -15,4 +15,7 @@ std::string trim(std::string_view s);
 // Text safe inside XML or HTML element content and attribute values: & < > " ' escaped (' as &#39;, valid in both).
 std::string markup_escape(std::string_view s);
 
+// `v` with at most `digits` significant digits, as iostreams write it by default ("2000", "1968.5", "2.4e-07").
+std::string format_significant(double v, int digits = 6);
+
 }  // namespace hotspot

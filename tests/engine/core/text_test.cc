@@ -15,3 +15,17 @@ TEST(TextTest, LowerTrimAndEscape) {
 
 }  // namespace
 }  // namespace hotspot
+
+namespace hotspot {
+namespace {
+
+TEST(TextTest, FormatSignificantWritesAsIostreamsDo) {
+  EXPECT_EQ(format_significant(2000.0), "2000");
+  EXPECT_EQ(format_significant(1968.503937007874), "1968.5");
+  EXPECT_EQ(format_significant(3.0 / (3.14159265358979 * 4e6), 3), "2.39e-07");
+  EXPECT_EQ(format_significant(0.1 + 0.2, 15), "0.3");
+  EXPECT_EQ(format_significant(0.1 + 0.2, 17), "0.30000000000000004");
+}
+
+}  // namespace
+}  // namespace hotspot
