@@ -1,5 +1,6 @@
-// What the stages of one command share: the records read once, the analysis CRS, the study area loaded once, and
-// each stage's results for the stages after it (density for the report, Gi* cells for the clusters and the map).
+// What the stages of one command share: the geocoder, the records read once, the analysis CRS, the study area loaded
+// once, the boundary layers, and each stage's results for the stages after it (density for the report, Gi* cells for
+// the clusters and the map, the areas for the clusters and the report).
 // Notes are warnings to print and report, each kept once.
 #pragma once
 
@@ -10,10 +11,14 @@
 #include <utility>
 #include <vector>
 
-#include "cli/pipeline/kde_outcome.h"
+#include "cli/pipeline/areas_outcome.h"
+#include "cli/pipeline/clusters_outcome.h"
 #include "cli/pipeline/gistar_outcome.h"
+#include "cli/pipeline/kde_outcome.h"
 #include "engine/core/progress.h"
+#include "geo/geocode/geocoder.h"
 #include "geo/read/ingest.h"
+#include "geo/read/zones.h"
 
 namespace hotspot::cli {
 
@@ -24,9 +29,17 @@ struct Context {
   std::string stage_line;               // what the running stage says in its log line
   std::vector<std::pair<std::string, double>> stage_seconds;
 
-  std::optional<IngestResult> ingest;   // set by the Ingest stage
-  std::optional<KdeOutcome> density;    // set by the Kde stage
-  std::optional<GistarOutcome> gistar;  // set by the Gistar stage
+  std::optional<Geocoder> geocoder;                 // set by the References stage
+  std::unique_ptr<GeocodingResolver> resolver;      // set by References when records without coordinates are placed
+  std::optional<IngestResult> ingest;               // set by the Ingest stage
+  std::optional<KdeOutcome> density;                // set by the Kde stage
+  std::optional<GistarOutcome> gistar;              // set by the Gistar stage
+  struct Boundaries {                               // set by the Boundaries stage; each layer optional
+    std::optional<ZoneLayer> city_limits, divisions, neighborhoods;
+  };
+  std::optional<Boundaries> boundaries;
+  std::optional<AreasOutcome> areas;                // set by the PriorityAreas stage
+  std::optional<std::vector<HotspotClusterFigures>> clusters;  // set by the UncoveredHotspots stage
 
   const IngestResult& records() const;  // throws std::logic_error before Ingest ran
   const Crs& crs() const;               // the analysis CRS

@@ -11,8 +11,9 @@ void IngestStage::validate(const Outputs& outputs) {
 
 void IngestStage::run(Context& ctx, Outputs& outputs) {
   IngestResult in;
+  CoordinateResolver* resolver = resolver_ ? resolver_ : ctx.resolver.get();
   try {
-    in = ingest(o_.ingest, ctx.progress, resolver_);
+    in = ingest(o_.ingest, ctx.progress, resolver);
   } catch (const std::invalid_argument& e) {
     // The reader reports an option it cannot work with (a geographic --crs, an unknown date) this way.
     throw UsageError(name() + ": " + e.what());
@@ -21,6 +22,11 @@ void IngestStage::run(Context& ctx, Outputs& outputs) {
   if (outputs.is_folder() || !o_.rejects.empty())
     write_rejects_csv(in, outputs.path(o_.rejects, "rejects.csv"), outputs.overwrite_allowed());
   ctx.stage_line = in.accounting.summary();
+  if (ctx.resolver && ctx.resolver->learns_from_input()) {
+    const ReferenceLoadReport& learnt = ctx.resolver->learnt();
+    ctx.stage_line += "; block gazetteer: " + std::to_string(learnt.loaded) + " block addresses of " +
+                      std::to_string(learnt.features_in) + " records with coordinates";
+  }
   if (o_.require_records && in.records.empty())
     throw InputError(in.source_path, 0, "", "no points left after filters (" + in.accounting.summary() + "); nothing to analyse");
   ctx.ingest = std::move(in);

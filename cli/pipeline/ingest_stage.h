@@ -19,7 +19,8 @@ class IngestStage : public Stage {
     bool require_records = true;
   };
 
-  // `resolver`, when given, places records without coordinates (the geocoder); it must outlive the stage.
+  // `resolver`, when given, places records without coordinates; it must outlive the stage. DEFAULT: the Context's
+  // resolver (set by the References stage), if any.
   explicit IngestStage(Options options, CoordinateResolver* resolver = nullptr)
       : o_(std::move(options)), resolver_(resolver) {}
   std::string name() const override { return "ingest"; }

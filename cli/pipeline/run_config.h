@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/pipeline/boundaries_stage.h"
 #include "cli/pipeline/config_object.h"
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/kde_stage.h"
@@ -18,11 +19,6 @@
 namespace hotspot::cli {
 
 
-struct ZoneRef {
-  std::string path;        // empty = not used
-  std::string id_field;
-  std::string name_field;
-};
 
 struct RunConfig {
   std::string config_path;
@@ -69,11 +65,7 @@ struct RunConfig {
     int top_categories = 5;
   } report;
 
-  struct Context {
-    std::string city_limits;
-    ZoneRef divisions;
-    ZoneRef neighborhoods;
-  } context;
+  BoundariesStage::Options context;  // city_limits, divisions, neighborhoods
 
   struct Map {
     bool enabled = true;

@@ -1,5 +1,7 @@
 #include "cli/pipeline/run_report.h"
 
+#include "engine/core/text.h"
+
 #include <cmath>
 #include <iomanip>
 #include <nlohmann/json.hpp>
@@ -9,12 +11,7 @@ namespace hotspot::cli {
 
 namespace {
 
-std::string fixed(double v, int decimals) {
-  if (!std::isfinite(v)) return "n/a";
-  std::ostringstream os;
-  os << std::fixed << std::setprecision(decimals) << v;
-  return os.str();
-}
+std::string fixed(double v, int decimals) { return std::isfinite(v) ? format_fixed(v, decimals) : "n/a"; }
 
 std::string pct(double share, int decimals = 1) { return std::isfinite(share) ? fixed(100.0 * share, decimals) + "%" : "n/a"; }
 

@@ -6,35 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "cli/pipeline/areas_outcome.h"
+#include "cli/pipeline/clusters_outcome.h"
 #include "engine/report/area_report.h"
 #include "engine/core/record_accounting.h"
 
 namespace hotspot::cli {
-
-struct HotspotClusterFigures {
-  int rank = 0;
-  int64_t cells = 0;
-  double area_sq_mi = 0.0;
-  int64_t incidents = 0;
-  double max_z = 0.0;
-  double lon = 0.0, lat = 0.0;          // centroid, WGS 84
-  std::string nearest_intersection;     // reverse-geocoded label
-  double intersection_distance_ft = 0.0;
-  std::string division;
-  std::string neighborhood;
-};
-
-struct PriorityAreaInfo {
-  std::string id;
-  std::string name;
-  std::string intersection;     // as written in the areas file; empty for polygon areas
-  std::string placed_by;        // e.g. "intersection CDOT signal 'BEATTIES FORD RD_LASALLE ST' (score 100)"
-  double radius_mi = 0.0;       // 0 for polygon areas
-  double area_sq_mi = 0.0;
-  double lon = 0.0, lat = 0.0;  // centre, WGS 84
-  std::vector<std::string> overlaps;  // ids of areas it overlaps
-  bool outside_data_extent = false;
-};
 
 struct RunReport {
   std::string title;

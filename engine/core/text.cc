@@ -41,4 +41,10 @@ std::string format_significant(double v, int digits) {
   return os.str();
 }
 
+std::string format_fixed(double v, int decimals) {
+  std::ostringstream os;
+  os << std::fixed << std::setprecision(decimals) << v;
+  return os.str();
+}
+
 }  // namespace hotspot

@@ -18,4 +18,7 @@ std::string markup_escape(std::string_view s);
 // `v` with at most `digits` significant digits, as iostreams write it by default ("2000", "1968.5", "2.4e-07").
 std::string format_significant(double v, int digits = 6);
 
+// `v` with exactly `decimals` digits after the point ("96.6", "2000.00").
+std::string format_fixed(double v, int decimals);
+
 }  // namespace hotspot

@@ -296,15 +296,7 @@ ReferenceLoadReport Geocoder::load_points(const ReferenceSource& s, ReferenceKin
       throw std::runtime_error(s.path + ": no address field for the gazetteer (looked for LOCATION, ADDRESS, ...); fields: " +
                                header_list(H) + ". Name it with the 'location' field role");
     used("location", loc);
-    for (const IngestedRecord& r : in.records) {
-      const ParsedAddress a = parse_address(r.fields[static_cast<size_t>(loc)]);
-      if (a.kind != AddressKind::kHouse && a.kind != AddressKind::kBlock) {
-        skip(a.kind == AddressKind::kIntersection ? "intersection_not_a_block" : "no_block_address");
-        continue;
-      }
-      index_.add_known_block(a.street, a.number, {r.point.x, r.point.y});
-      ++rep.loaded;
-    }
+    for (const IngestedRecord& r : in.records) learn_block(r.fields[static_cast<size_t>(loc)], r.point, rep);
   } else {  // address points
     const int num = field_for(H, s, "number");
     const int full = field_for(H, s, "address");
@@ -576,6 +568,16 @@ size_t Geocoder::compute_centreline_intersections() {
   return added;
 }
 
+void Geocoder::learn_block(std::string_view address, const Point& p, ReferenceLoadReport& report) {
+  const ParsedAddress a = parse_address(address);
+  if (a.kind != AddressKind::kHouse && a.kind != AddressKind::kBlock) {
+    report.skipped[a.kind == AddressKind::kIntersection ? "intersection_not_a_block" : "no_block_address"] += 1;
+    return;
+  }
+  index_.add_known_block(a.street, a.number, {p.x, p.y});
+  ++report.loaded;
+}
+
 void Geocoder::finalize() { index_.finalize(); }
 
 GeocodeResult Geocoder::geocode(std::string_view address) const { return index_.geocode(address); }
@@ -686,6 +688,13 @@ GeocodingResolver::GeocodingResolver(const Geocoder& geocoder, std::vector<std::
   if (columns_.empty()) throw std::invalid_argument("geocoding needs at least one address column");
 }
 
+GeocodingResolver::GeocodingResolver(Geocoder& geocoder, std::vector<std::string> address_columns, std::string location_column)
+    : GeocodingResolver(static_cast<const Geocoder&>(geocoder), std::move(address_columns)) {
+  learner_ = &geocoder;
+  location_column_ = std::move(location_column);
+  learnt_.kind = ReferenceKind::kGazetteer;
+}
+
 GeocodingResolver::~GeocodingResolver() = default;
 
 void GeocodingResolver::prepare(const std::vector<std::string>& header, const Crs& analysis_crs) {
@@ -696,7 +705,29 @@ void GeocodingResolver::prepare(const std::vector<std::string>& header, const Cr
     index_.push_back(i);
   }
   to_analysis_.reset();
+  to_geocoder_.reset();
   if (!analysis_crs.same_as(geocoder_.crs())) to_analysis_ = std::make_unique<CrsTransform>(geocoder_.crs(), analysis_crs);
+  if (!learner_) return;
+  location_index_ = column_of(header, location_column_);
+  if (location_index_ < 0)
+    throw std::runtime_error("no address field '" + location_column_ + "' to learn the block gazetteer from; the header has: " +
+                             header_list(header));
+  learnt_.fields_used = "location=" + header[static_cast<size_t>(location_index_)];
+  if (to_analysis_) to_geocoder_ = std::make_unique<CrsTransform>(analysis_crs, geocoder_.crs());
+}
+
+void GeocodingResolver::learn(const std::vector<std::string>& fields, const Point& p) {
+  ++learnt_.features_in;
+  Point q = p;
+  if (to_geocoder_ && !to_geocoder_->transform(q.x, q.y)) {
+    learnt_.skipped["transform_failed"] += 1;
+    return;
+  }
+  learner_->learn_block(fields[static_cast<size_t>(location_index_)], q, learnt_);
+}
+
+void GeocodingResolver::ready() {
+  if (learner_) learner_->finalize();
 }
 
 std::optional<Point> GeocodingResolver::resolve(const std::vector<std::string>& fields, std::string& why) {

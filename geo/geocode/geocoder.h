@@ -79,6 +79,10 @@ class Geocoder {
   ReferenceLoadReport load(const ReferenceSource& source);
   // Adds the points where centrelines of differently named streets cross or touch (GEOS); returns how many.
   size_t compute_centreline_intersections();
+  // The block gazetteer learnt one record at a time (records of the input being read that have coordinates, in
+  // this geocoder's CRS): adds the block of a house or block address at `p`; other text is counted as skipped in
+  // `report`. Call finalize() after the last one.
+  void learn_block(std::string_view address, const Point& p, ReferenceLoadReport& report);
   // Builds the gazetteer and reverse-lookup indexes; needed after loading and before geocoding.
   void finalize();
 
@@ -146,21 +150,35 @@ Crs default_analysis_crs(const ReferenceSource& reference);
 class GeocodingResolver final : public CoordinateResolver {
  public:
   // address_columns: one column with the whole address, or several joined with spaces (e.g. number + street).
+  // `geocoder` must be finalized.
   GeocodingResolver(const Geocoder& geocoder, std::vector<std::string> address_columns);
+  // Also learns a block gazetteer from the input's own records that have coordinates (the addresses in
+  // `location_column`), so the input is read once; finalizes `geocoder` when every such record was seen.
+  GeocodingResolver(Geocoder& geocoder, std::vector<std::string> address_columns, std::string location_column);
   ~GeocodingResolver() override;
-  // Throws std::runtime_error when an address column is not in the header.
+  // Throws std::runtime_error when an address column (or the location column) is not in the header.
   void prepare(const std::vector<std::string>& header, const Crs& analysis_crs) override;
   std::optional<Point> resolve(const std::vector<std::string>& fields, std::string& why) override;
+  bool learns_from_input() const override { return learner_ != nullptr; }
+  void learn(const std::vector<std::string>& fields, const Point& point_in_analysis_crs) override;
+  void ready() override;
 
   // Counts by match type ("address_point", ..., "none") of the rows resolved so far.
   const std::map<std::string, int64_t>& counts() const { return counts_; }
+  // The gazetteer learnt from the input (kind gazetteer, path empty); empty when not learning.
+  const ReferenceLoadReport& learnt() const { return learnt_; }
 
  private:
   const Geocoder& geocoder_;
+  Geocoder* learner_ = nullptr;
   std::vector<std::string> columns_;
+  std::string location_column_;
   std::vector<int> index_;
+  int location_index_ = -1;
   std::unique_ptr<CrsTransform> to_analysis_;
+  std::unique_ptr<CrsTransform> to_geocoder_;
   std::map<std::string, int64_t> counts_;
+  ReferenceLoadReport learnt_;
 };
 
 }  // namespace hotspot

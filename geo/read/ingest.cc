@@ -501,8 +501,9 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
   std::vector<std::string> wanted;
   for (const std::string& c : opt.categories) wanted.push_back(lower(trim(c)));
 
+  const bool learning = resolver && resolver->learns_from_input();
   int64_t done = 0;
-  for (size_t i = 0; i < cands.size(); ++i) {
+  auto check = [&](size_t i) {
     Candidate& c = cands[i];
     if (progress && ++done % 65536 == 0) progress->update("checking records", done, static_cast<int64_t>(cands.size()));
     IngestedRecord rec;
@@ -513,7 +514,7 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
       std::optional<Point> p = resolver->resolve(c.fields, why);
       if (!p) {
         reject(c, reason::kNotGeocoded, c.missing_column, "no coordinates and the address could not be placed: " + why, std::move(c.fields));
-        continue;
+        return;
       }
       rec.point = *p;
       rec.resolved = true;
@@ -525,42 +526,43 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
       if (!ok_ll[i] || !ok_a[i]) {
         reject(c, reason::kTransformFailed, res.x_column,
                "could not transform (" + std::to_string(c.sx) + ", " + std::to_string(c.sy) + ") to " + acrs.describe(), std::move(c.fields));
-        continue;
+        return;
       }
       if (source_geographic && (std::fabs(c.sy) > 90.0 || std::fabs(c.sx) > 180.0)) {
         std::string detail = "longitude " + std::to_string(c.sx) + ", latitude " + std::to_string(c.sy) + " is not a valid lon/lat";
         if (std::fabs(c.sx) <= 90.0 && std::fabs(c.sy) <= 180.0) detail += " (latitude and longitude look swapped)";
         reject(c, reason::kOutsideCrsArea, res.y_column, detail, std::move(c.fields));
-        continue;
+        return;
       }
       if (!in_area(src_area, lon[i], lat[i]) || !in_area(dst_area, lon[i], lat[i])) {
         std::string detail = "point (lon " + std::to_string(lon[i]) + ", lat " + std::to_string(lat[i]) + ") is outside the area of use of " +
                              (!in_area(src_area, lon[i], lat[i]) ? res.source_crs->describe() : acrs.describe());
         if (source_geographic && in_area(dst_area, c.sy, c.sx)) detail += " (latitude and longitude look swapped)";
         reject(c, reason::kOutsideCrsArea, res.x_column, detail, std::move(c.fields));
-        continue;
+        return;
       }
       rec.point = Point{ax[i], ay[i], 1.0};
       rec.lon = lon[i];
       rec.lat = lat[i];
+      if (learning) resolver->learn(c.fields, rec.point);
     }
     if (di >= 0) {
       const std::string& dv = c.fields[static_cast<size_t>(di)];
       rec.time_ms = parse_timestamp_ms(dv);
       if ((from_ms || to_ms) && !rec.time_ms) {
         reject(c, reason::kUnparseableDate, res.date_column, "date '" + dv + "' is not readable", std::move(c.fields));
-        continue;
+        return;
       }
       if ((from_ms && *rec.time_ms < *from_ms) || (to_ms && *rec.time_ms > *to_ms)) {
         reject(c, reason::kFilteredDate, res.date_column, "date " + format_date(*rec.time_ms) + " is outside the date range", std::move(c.fields));
-        continue;
+        return;
       }
     }
     if (ci >= 0) {
       rec.category = trim(c.fields[static_cast<size_t>(ci)]);
       if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), lower(rec.category)) == wanted.end()) {
         reject(c, reason::kFilteredCategory, res.category_column, "category '" + rec.category + "' not selected", std::move(c.fields));
-        continue;
+        return;
       }
     }
     if (wi >= 0) {
@@ -569,13 +571,13 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
       auto w = parse_coordinate(wv, &code);
       if (!w || *w < 0.0) {
         reject(c, reason::kBadWeight, res.weight_column, "weight '" + wv + "' is not a non-negative number", std::move(c.fields));
-        continue;
+        return;
       }
       rec.point.weight = *w;
     }
     if (study && !study->contains_any(rec.point.x, rec.point.y)) {
       reject(c, reason::kOutsideStudyArea, res.x_column, "point is outside the study area " + opt.study_area_path, std::move(c.fields));
-      continue;
+      return;
     }
     rec.fields = std::move(c.fields);
     res.accounting.accept();
@@ -586,6 +588,17 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
     }
     if (ci >= 0) res.category_counts[rec.category.empty() ? "(blank)" : rec.category] += 1;
     res.records.push_back(std::move(rec));
+  };
+  // A resolver that learns from the input sees every record with coordinates before it places the others.
+  for (size_t i = 0; i < cands.size(); ++i)
+    if (!learning || !cands[i].needs_resolve) check(i);
+  if (learning) {
+    resolver->ready();
+    for (size_t i = 0; i < cands.size(); ++i)
+      if (cands[i].needs_resolve) check(i);
+    std::stable_sort(res.records.begin(), res.records.end(), [](const IngestedRecord& a, const IngestedRecord& b) {
+      return a.source_file != b.source_file ? a.source_file < b.source_file : a.source_row < b.source_row;
+    });
   }
   std::sort(res.rejects.begin(), res.rejects.end(),
             [](const RejectedRecord& a, const RejectedRecord& b) {

@@ -49,6 +49,14 @@ class CoordinateResolver {
   virtual ~CoordinateResolver() = default;
   virtual void prepare(const std::vector<std::string>& header, const Crs& analysis_crs) = 0;
   virtual std::optional<Point> resolve(const std::vector<std::string>& fields, std::string& why) = 0;
+
+  // A resolver that learns from the input itself (a block gazetteer from the records that have coordinates) says
+  // so here. ingest() then calls learn() for every record whose own coordinates were read and transformed (before
+  // the date, category and study-area filters), in input order, then ready() once, and only then resolve() for the
+  // records without coordinates. The records come out in input order either way.
+  virtual bool learns_from_input() const { return false; }
+  virtual void learn(const std::vector<std::string>& fields, const Point& point_in_analysis_crs) {}
+  virtual void ready() {}
 };
 
 struct IngestedRecord {
