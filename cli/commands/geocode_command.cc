@@ -13,27 +13,16 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/pipeline/errors.h"
+#include "cli/pipeline/ingest_stage.h"
+#include "cli/pipeline/references_stage.h"
+#include "cli/pipeline/write_placed_stage.h"
 #include "engine/core/record_accounting.h"
-#include "geo/write/atomic_output.h"
-#include "geo/read/csv_reader.h"
-#include "geo/read/ingest.h"
-#include "geo/write/vector_writer.h"
 
 namespace fs = std::filesystem;
 
 namespace hotspot::cli {
 
-namespace {
-
-
-std::string csv_escape(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string o = "\"";
-  for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return o + "\"";
-}
-
-}  // namespace
 
 ReferenceSource parse_reference_spec(const std::string& spec) {
   ReferenceSource s;
@@ -70,208 +59,122 @@ ReferenceSource parse_reference_spec(const std::string& spec) {
   return s;
 }
 
-int run_geocode(const GeocodeCommandOptions& o, std::ostream& out, std::ostream& err) {
-  if (o.references.empty()) throw std::invalid_argument("geocode needs at least one --reference");
-  if (o.address_columns.empty()) throw std::invalid_argument("geocode needs --address-col");
-  if (o.output_path.empty()) throw std::invalid_argument("geocode needs -o OUTPUT");
-  std::vector<ReferenceSource> refs;
-  for (const std::string& r : o.references) refs.push_back(parse_reference_spec(r));
+namespace {
 
-  const std::string out_ext = lower(fs::path(o.output_path).extension().string());
-  const bool csv_out = out_ext == ".csv";
-  if (!csv_out) (void)vector_driver_for(o.output_path);  // throws for an unknown extension, before any work
-  std::string rejects_path = o.rejects_path;
-  if (rejects_path.empty()) {
-    fs::path p(o.output_path);
-    rejects_path = (p.parent_path() / (p.stem().string() + ".rejects.csv")).string();
-  }
-  // Refuse existing outputs before the work, not after.
-  AtomicOutput out_file(o.output_path, o.overwrite);
-  if (!o.overwrite && fs::exists(rejects_path))
-    throw std::runtime_error(rejects_path + " already exists (use --overwrite to replace it)");
+std::string default_rejects_path(const GeocodeCommandOptions& o) {
+  if (!o.rejects_path.empty()) return o.rejects_path;
+  const fs::path p(o.output_path);
+  return (p.parent_path() / (p.stem().string() + ".rejects.csv")).string();
+}
 
-  const Crs crs = o.analysis_crs.empty() ? default_analysis_crs(refs.front()) : Crs::from_user_input(o.analysis_crs);
-  Geocoder g(crs, o.geocoder);
-  std::vector<ReferenceLoadReport> reports;
-  for (const ReferenceSource& r : refs) reports.push_back(g.load(r));
-  size_t computed = 0;
-  if (o.compute_intersections && g.index().segment_count() > 1) computed = g.compute_centreline_intersections();
-  g.finalize();
+ReferencesStage::Options references_options(const GeocodeCommandOptions& o) {
+  if (o.references.empty()) throw UsageError("geocode needs at least one --reference");
+  if (o.address_columns.empty()) throw UsageError("geocode needs --address-col");
+  ReferencesStage::Options r;
+  for (const std::string& spec : o.references) r.references.push_back(parse_reference_spec(spec));
+  r.analysis_crs = o.analysis_crs;
+  r.geocoder = o.geocoder;
+  r.centreline_crossings = o.compute_intersections ? ReferencesStage::Options::CentrelineCrossings::compute
+                                                   : ReferencesStage::Options::CentrelineCrossings::skip;
+  r.address_columns = o.address_columns;
+  return r;
+}
 
-  AttributeTable t = read_attribute_table(o.input_path, o.layer, o.delimiter);
-  std::vector<int> cols;
-  for (const std::string& c : o.address_columns) {
-    int idx = -1;
-    for (size_t i = 0; i < t.header.size(); ++i)
-      if (lower(t.header[i]) == lower(c)) idx = static_cast<int>(i);
-    if (idx < 0) {
-      std::string have;
-      for (const std::string& h : t.header) have += (have.empty() ? "" : ", ") + h;
-      throw std::runtime_error(o.input_path + ": address column '" + c + "' not found; the header has: " + have);
-    }
-    cols.push_back(idx);
-  }
-
-  RecordAccounting acc;
-  IngestResult rejects;  // only header + rejects are used, for write_rejects_csv
-  rejects.header = t.header;
-  rejects.source_path = o.input_path;
+struct GeocodeSummary {
+  int64_t n = 0;
+  double rate = 0.0;
   std::map<std::string, int64_t> by_type, by_reason;
-  std::vector<std::pair<size_t, GeocodeResult>> placed;
-  std::string column_label;
-  for (size_t i = 0; i < cols.size(); ++i) column_label += (i ? "+" : "") + t.header[static_cast<size_t>(cols[i])];
-  for (size_t ri = 0; ri < t.rows.size(); ++ri) {
-    AttributeTable::Row& row = t.rows[ri];
-    acc.add_input();
-    if (!row.error.empty()) {
-      acc.reject(reason::kMalformedRow);
-      by_reason[reason::kMalformedRow] += 1;
-      RejectedRecord rr;
-      rr.source_row = row.row;
-      rr.reason = reason::kMalformedRow;
-      rr.detail = row.error;
-      rr.fields = row.fields;
-      rejects.rejects.push_back(std::move(rr));
-      continue;
-    }
-    std::string text;
-    for (int c : cols)
-      if (static_cast<size_t>(c) < row.fields.size()) text += (text.empty() ? "" : " ") + row.fields[static_cast<size_t>(c)];
-    GeocodeResult r = g.geocode(text);
-    if (!r.placed()) {
-      acc.reject(reason::kNotGeocoded);
-      by_reason[r.reason_code] += 1;
-      RejectedRecord rr;
-      rr.source_row = row.row;
-      rr.reason = reason::kNotGeocoded;
-      rr.column = column_label;
-      rr.detail = std::string(r.reason_code) + ": " + r.reason;
-      rr.fields = row.fields;
-      rejects.rejects.push_back(std::move(rr));
-      continue;
-    }
-    acc.accept();
-    by_type[to_string(r.type)] += 1;
-    placed.emplace_back(ri, std::move(r));
+  std::string warning;  // empty: none
+  std::string pct(int64_t k) const {
+    return format_fixed(n > 0 ? 100.0 * static_cast<double>(k) / static_cast<double>(n) : 0.0, 1) + " %";
   }
-  if (!acc.balanced()) throw std::logic_error("geocode: record accounting does not balance: " + acc.summary());
+};
 
-  // ---- Outputs.
-  const std::vector<std::string> extra = {"gc_x", "gc_y", "gc_lon", "gc_lat", "match_type", "match_score",
-                                          "match_ref_id", "match_ties", "matched_address", "match_detail"};
-  auto lonlat = [&](const GeocodeResult& r) {
-    double lon = NAN, lat = NAN;
-    if (!g.to_lonlat(r.point.x, r.point.y, lon, lat)) lon = lat = NAN;
-    return std::pair{lon, lat};
-  };
-  if (csv_out) {
-    std::ofstream f(out_file.temp_path(), std::ios::binary);
-    if (!f) throw std::runtime_error(o.output_path + ": cannot write");
-    for (size_t i = 0; i < t.header.size(); ++i) f << (i ? "," : "") << csv_escape(t.header[i]);
-    for (const std::string& e : extra) f << (t.header.empty() ? "" : ",") << e;
-    f << "\n" << std::setprecision(10);
-    for (const auto& [ri, r] : placed) {
-      const AttributeTable::Row& row = t.rows[ri];
-      for (size_t i = 0; i < t.header.size(); ++i) f << (i ? "," : "") << csv_escape(i < row.fields.size() ? row.fields[i] : "");
-      const auto [lon, lat] = lonlat(r);
-      f << "," << r.point.x << "," << r.point.y << "," << lon << "," << lat << "," << to_string(r.type) << ","
-        << r.score << "," << csv_escape(r.ref_id) << "," << r.ties << "," << csv_escape(r.matched) << ","
-        << csv_escape(r.detail) << "\n";
-    }
-    f.flush();
-    if (!f) throw std::runtime_error(o.output_path + ": write failed (disk full?)");
-    f.close();
-    out_file.commit();
-  } else {
-    VectorLayer layer;
-    layer.name = fs::path(o.output_path).stem().string();
-    layer.kind = GeometryKind::kPoint;
-    for (const std::string& h : t.header) layer.fields.push_back({h, FieldType::kString});
-    for (const std::string& e : extra) {
-      if (e == "gc_x" || e == "gc_y" || e == "gc_lon" || e == "gc_lat") layer.fields.push_back({e, FieldType::kReal});
-      else if (e == "match_score" || e == "match_ties") layer.fields.push_back({e, FieldType::kInteger});
-      else layer.fields.push_back({e, FieldType::kString});
-    }
-    for (const auto& [ri, r] : placed) {
-      VectorFeature feat;
-      feat.geometry = PointGeometry{r.point.x, r.point.y};
-      const AttributeTable::Row& row = t.rows[ri];
-      for (size_t i = 0; i < t.header.size(); ++i) feat.values.emplace_back(i < row.fields.size() ? row.fields[i] : "");
-      const auto [lon, lat] = lonlat(r);
-      feat.values.emplace_back(r.point.x);
-      feat.values.emplace_back(r.point.y);
-      feat.values.emplace_back(lon);
-      feat.values.emplace_back(lat);
-      feat.values.emplace_back(std::string(to_string(r.type)));
-      feat.values.emplace_back(static_cast<int64_t>(r.score));
-      feat.values.emplace_back(r.ref_id);
-      feat.values.emplace_back(static_cast<int64_t>(r.ties));
-      feat.values.emplace_back(r.matched);
-      feat.values.emplace_back(r.detail);
-      layer.features.push_back(std::move(feat));
-    }
-    VectorWriteOptions vo;
-    vo.path = o.output_path;
-    vo.overwrite = o.overwrite;
-    write_vector(layer, crs, vo);
-  }
-  write_rejects_csv(rejects, rejects_path, o.overwrite);
+GeocodeSummary summarise(const GeocodeCommandOptions& o, const Context& ctx) {
+  const RecordAccounting& acc = ctx.records().accounting;
+  GeocodeSummary s;
+  s.n = acc.records_in();
+  s.rate = s.n > 0 ? static_cast<double>(acc.accepted()) / static_cast<double>(s.n) : 0.0;
+  for (const auto& [type, k] : ctx.resolver->counts())
+    if (type != "none") s.by_type[type] = k;
+  s.by_reason = ctx.resolver->reasons();
+  for (const auto& [why, k] : acc.rejected_by_reason())
+    if (why != reason::kNotGeocoded) s.by_reason[why] += k;
+  if (s.n > 0 && s.rate < o.warn_below_rate)
+    s.warning = "match rate " + s.pct(acc.accepted()) + " is below " + format_fixed(100.0 * o.warn_below_rate, 0) +
+                " %: maps and hotspots built from these points may mislead (unplaced records are not random); "
+                "see the rejects file";
+  return s;
+}
 
-  // ---- Summary.
-  const int64_t n = acc.records_in();
-  const double rate = n > 0 ? static_cast<double>(acc.accepted()) / static_cast<double>(n) : 0.0;
-  auto pct = [&](int64_t k) {
-    std::ostringstream s;
-    s << std::fixed << std::setprecision(1) << (n > 0 ? 100.0 * static_cast<double>(k) / static_cast<double>(n) : 0.0) << " %";
-    return s.str();
-  };
-  const bool warn = n > 0 && rate < o.warn_below_rate;
-  std::ostringstream warning;
-  if (warn)
-    warning << "match rate " << pct(acc.accepted()) << " is below " << std::fixed << std::setprecision(0)
-            << 100.0 * o.warn_below_rate
-            << " %: maps and hotspots built from these points may mislead (unplaced records are not random); "
-               "see the rejects file";
-  if (o.json) {
-    nlohmann::ordered_json j;
-    j["input"] = o.input_path;
-    j["analysis_crs"] = crs.authority_code().empty() ? crs.name() : crs.authority_code();
-    j["references"] = nlohmann::json::array();
-    for (const ReferenceLoadReport& r : reports)
-      j["references"].push_back({{"path", r.path}, {"kind", to_string(r.kind)}, {"features", r.features_in},
-                                 {"loaded", r.loaded}, {"skipped", r.skipped}, {"fields", r.fields_used}});
-    j["computed_intersections"] = computed;
-    j["records_in"] = n;
-    j["placed"] = acc.accepted();
-    j["rejected"] = acc.rejected_total();
-    j["match_rate"] = rate;
-    j["placed_by_type"] = by_type;
-    j["rejected_by_reason"] = by_reason;
-    j["output"] = o.output_path;
-    j["rejects"] = rejects_path;
-    j["warnings"] = nlohmann::json::array();
-    if (warn) j["warnings"].push_back(warning.str());
-    out << j.dump(2) << "\n";
-  } else {
-    out << "input:      " << o.input_path << " (" << n << " records, address from " << column_label << ")\n";
-    out << "crs:        " << crs.describe() << "\n";
-    for (const ReferenceLoadReport& r : reports) {
-      out << "reference:  " << r.summary() << "\n";
-      for (const std::string& w : r.warnings) out << "  note: " << w << "\n";
-    }
-    if (computed) out << "reference:  " << computed << " intersections computed from the centrelines\n";
-    out << "placed:     " << acc.accepted() << " of " << n << " (" << pct(acc.accepted()) << ")\n";
-    for (const char* type : {"address_point", "range", "block", "intersection"}) {
-      const int64_t k = by_type.count(type) ? by_type.at(type) : 0;
-      out << "  " << std::left << std::setw(16) << type << std::right << std::setw(8) << k << "  " << pct(k) << "\n";
-    }
-    out << "not placed: " << acc.rejected_total() << " (" << pct(acc.rejected_total()) << ")\n";
-    for (const auto& [why, k] : by_reason)
-      out << "  " << std::left << std::setw(26) << why << std::right << std::setw(8) << k << "  " << pct(k) << "\n";
-    out << "output:     " << o.output_path << "\n";
-    out << "rejects:    " << rejects_path << " (" << rejects.rejects.size() << " rows)\n";
+void print_json(const GeocodeCommandOptions& o, const Context& ctx, const GeocodeSummary& s, const std::string& rejects,
+                std::ostream& out) {
+  const RecordAccounting& acc = ctx.records().accounting;
+  const Crs& crs = ctx.geocoder->crs();
+  nlohmann::ordered_json j;
+  j["input"] = o.input_path;
+  j["analysis_crs"] = crs.authority_code().empty() ? crs.name() : crs.authority_code();
+  j["references"] = nlohmann::json::array();
+  for (const ReferenceLoadReport& r : ctx.references)
+    j["references"].push_back({{"path", r.path}, {"kind", to_string(r.kind)}, {"features", r.features_in},
+                               {"loaded", r.loaded}, {"skipped", r.skipped}, {"fields", r.fields_used}});
+  j["computed_intersections"] = ctx.computed_intersections;
+  j["records_in"] = s.n;
+  j["placed"] = acc.accepted();
+  j["rejected"] = acc.rejected_total();
+  j["match_rate"] = s.rate;
+  j["placed_by_type"] = s.by_type;
+  j["rejected_by_reason"] = s.by_reason;
+  j["output"] = o.output_path;
+  j["rejects"] = rejects;
+  j["warnings"] = nlohmann::json::array();
+  if (!s.warning.empty()) j["warnings"].push_back(s.warning);
+  out << j.dump(2) << "\n";
+}
+
+void print_text(const GeocodeCommandOptions& o, const Context& ctx, const GeocodeSummary& s, const std::string& rejects,
+                std::ostream& out) {
+  const RecordAccounting& acc = ctx.records().accounting;
+  out << "input:      " << o.input_path << " (" << s.n << " records, address from " << ctx.resolver->columns_label() << ")\n";
+  out << "crs:        " << ctx.geocoder->crs().describe() << "\n";
+  for (const ReferenceLoadReport& r : ctx.references) {
+    out << "reference:  " << r.summary() << "\n";
+    for (const std::string& w : r.warnings) out << "  note: " << w << "\n";
   }
-  if (warn) err << "hotspot: warning: " << warning.str() << "\n";
+  if (ctx.computed_intersections)
+    out << "reference:  " << ctx.computed_intersections << " intersections computed from the centrelines\n";
+  out << "placed:     " << acc.accepted() << " of " << s.n << " (" << s.pct(acc.accepted()) << ")\n";
+  for (const char* type : {"address_point", "range", "block", "intersection"}) {
+    const int64_t k = s.by_type.count(type) ? s.by_type.at(type) : 0;
+    out << "  " << std::left << std::setw(16) << type << std::right << std::setw(8) << k << "  " << s.pct(k) << "\n";
+  }
+  out << "not placed: " << acc.rejected_total() << " (" << s.pct(acc.rejected_total()) << ")\n";
+  for (const auto& [why, k] : s.by_reason)
+    out << "  " << std::left << std::setw(26) << why << std::right << std::setw(8) << k << "  " << s.pct(k) << "\n";
+  out << "output:     " << o.output_path << "\n";
+  out << "rejects:    " << rejects << " (" << acc.rejected_total() << " rows)\n";
+}
+
+}  // namespace
+
+int run_geocode(const GeocodeCommandOptions& o, std::ostream& out, std::ostream& err) {
+  ReferencesStage references(references_options(o));
+  IngestStage::Options io;
+  io.ingest.input_path = o.input_path;
+  io.ingest.layer = o.layer;
+  io.ingest.delimiter = o.delimiter;
+  io.ingest.placement = IngestOptions::Placement::by_address;
+  io.rejects = default_rejects_path(o);
+  io.require_records = false;
+  IngestStage ingest_stage(io);
+  WritePlacedStage write_placed({o.output_path});
+  Context ctx;
+  Outputs outputs = Outputs::explicit_paths(o.overwrite ? Overwrite::allow : Overwrite::refuse);
+  run_stages({&references, &ingest_stage, &write_placed}, ctx, outputs);
+  const GeocodeSummary s = summarise(o, ctx);
+  if (o.json) print_json(o, ctx, s, io.rejects, out);
+  else print_text(o, ctx, s, io.rejects, out);
+  if (!s.warning.empty()) err << "hotspot: warning: " << s.warning << "\n";
   return kExitOk;
 }
 

@@ -30,6 +30,8 @@ struct Context {
   std::vector<std::pair<std::string, double>> stage_seconds;
 
   std::optional<Geocoder> geocoder;                 // set by the References stage
+  std::vector<ReferenceLoadReport> references;      // what References loaded, per source
+  size_t computed_intersections = 0;                // centreline crossings References added
   std::unique_ptr<GeocodingResolver> resolver;      // set by References when records without coordinates are placed
   std::optional<IngestResult> ingest;               // set by the Ingest stage
   std::optional<KdeOutcome> density;                // set by the Kde stage

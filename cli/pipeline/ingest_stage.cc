@@ -12,8 +12,10 @@ void IngestStage::validate(const Outputs& outputs) {
 void IngestStage::run(Context& ctx, Outputs& outputs) {
   IngestResult in;
   CoordinateResolver* resolver = resolver_ ? resolver_ : ctx.resolver.get();
+  IngestOptions io = o_.ingest;
+  if (io.analysis_crs.empty() && ctx.geocoder) io.analysis_crs = ctx.geocoder->crs().wkt();
   try {
-    in = ingest(o_.ingest, ctx.progress, resolver);
+    in = ingest(io, ctx.progress, resolver);
   } catch (const std::invalid_argument& e) {
     // The reader reports an option it cannot work with (a geographic --crs, an unknown date) this way.
     throw UsageError(name() + ": " + e.what());

@@ -12,6 +12,7 @@ namespace hotspot::cli {
 class IngestStage : public Stage {
  public:
   struct Options {
+    // DEFAULT for ingest.analysis_crs: the geocoder's CRS when the References stage ran.
     IngestOptions ingest;
     // Rejected records with file, row, column and reason. DEFAULT: not written (subcommands); rejects.csv in a run.
     std::string rejects;

@@ -6,35 +6,34 @@
 namespace hotspot::cli {
 
 void ReferencesStage::validate(const Outputs&) {
-  if (o_.analysis_crs.empty())
-    throw UsageError("input.analysis_crs: needed when geocoding or placing priority areas by intersection "
+  if (o_.analysis_crs.empty() && o_.references.empty())
+    throw UsageError("input.analysis_crs: needed when the geocoder has no reference to take a CRS from "
                      "(e.g. \"EPSG:2264\" for Charlotte)");
-  if (o_.min_score < 0 || o_.min_score > 100) throw UsageError("geocode.min_score: must be 0..100");
+  if (o_.geocoder.min_score < 0 || o_.geocoder.min_score > 100) throw UsageError("min_score: must be 0..100");
+  if (o_.learn_blocks == Options::LearnBlocks::from_input && o_.address_columns.empty())
+    throw UsageError("learning blocks from the input needs its address column");
 }
 
 void ReferencesStage::run(Context& ctx, Outputs&) {
-  GeocoderOptions go;
-  go.min_score = o_.min_score;
-  go.hundreds_are_blocks = true;  // police hundred-block addresses ("7900 NATIONS FORD RD")
-  Geocoder& geocoder = ctx.geocoder.emplace(Crs::from_user_input(o_.analysis_crs), go);
-  std::string loaded;
-  if (!o_.intersections.empty()) {
-    ReferenceSource rs;
-    rs.kind = ReferenceKind::kIntersections;
-    rs.path = o_.intersections;
-    if (!o_.intersections_name_column.empty()) rs.fields["intersection"] = o_.intersections_name_column;
-    loaded = geocoder.load(rs).summary();
+  const Crs crs = o_.analysis_crs.empty() ? default_analysis_crs(o_.references.front()) : Crs::from_user_input(o_.analysis_crs);
+  Geocoder& geocoder = ctx.geocoder.emplace(crs, o_.geocoder);
+  std::string line;
+  for (const ReferenceSource& r : o_.references) {
+    ctx.references.push_back(geocoder.load(r));
+    line += (line.empty() ? "" : "; ") + ctx.references.back().summary();
   }
-  const bool learn = !o_.address_column.empty() && o_.learn_blocks == Options::LearnBlocks::from_input;
-  if (learn) {
-    ctx.resolver = std::make_unique<GeocodingResolver>(geocoder, std::vector<std::string>{o_.address_column}, o_.address_column);
-    loaded += std::string(loaded.empty() ? "" : "; ") + "block gazetteer learnt from the records as they are read";
+  if (o_.centreline_crossings == Options::CentrelineCrossings::compute && geocoder.index().segment_count() > 1) {
+    ctx.computed_intersections = geocoder.compute_centreline_intersections();
+    line += "; " + std::to_string(ctx.computed_intersections) + " intersections computed from the centrelines";
+  }
+  if (o_.learn_blocks == Options::LearnBlocks::from_input) {
+    ctx.resolver = std::make_unique<GeocodingResolver>(geocoder, o_.address_columns, o_.address_columns.front());
+    line += std::string(line.empty() ? "" : "; ") + "block gazetteer learnt from the records as they are read";
   } else {
     geocoder.finalize();
-    if (!o_.address_column.empty())
-      ctx.resolver = std::make_unique<GeocodingResolver>(geocoder, std::vector<std::string>{o_.address_column});
+    if (!o_.address_columns.empty()) ctx.resolver = std::make_unique<GeocodingResolver>(geocoder, o_.address_columns);
   }
-  ctx.stage_line = loaded.empty() ? "no reference loaded" : loaded;
+  ctx.stage_line = line.empty() ? "no reference loaded" : line;
 }
 
 std::string placement_note(const GeocodingResolver& resolver, const std::string& address_column) {

@@ -1,29 +1,35 @@
-// The geocoder's reference data: the References stage that runs before Ingest in `hotspot run` (named intersections
-// for the priority areas and the hot-spot labels; the geocoder that places records without coordinates). The block
-// gazetteer is learnt from the incident records as Ingest reads them, so the input is read once.
+// The geocoder's reference data: the References stage that runs before Ingest (`hotspot geocode`, and `hotspot run`
+// for the priority areas, the hot-spot labels and records without coordinates). Loads every reference into one
+// geocoder in the analysis CRS and leaves it, and the resolver Ingest places records with, in the Context. A block
+// gazetteer can be learnt from the incident records as Ingest reads them, so the input is read once.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "cli/pipeline/stage.h"
+#include "geo/geocode/geocoder.h"
 
 namespace hotspot::cli {
 
 class ReferencesStage : public Stage {
  public:
   struct Options {
-    // The analysis CRS the references are transformed to; the records use the same. REQUIRES: given, projected.
+    // The CRS the references are transformed to; Ingest uses the same. DEFAULT: the first reference's projected
+    // CRS, else the UTM zone of its data. REQUIRES: projected; given when there is no reference.
     std::string analysis_crs;
-    // Named intersections (points; e.g. CDOT signals). DEFAULT: none.
-    std::string intersections;
-    // Their name field. DEFAULT: detected (UNITDESC, INTERSECTION, NAME, ...).
-    std::string intersections_name_column;
-    // Place records without coordinates from this address column. DEFAULT: empty, records are not placed.
-    std::string address_column;
-    // Learn a block gazetteer from the records that have coordinates (their address column). DEFAULT: learnt.
-    enum class LearnBlocks { no, from_input } learn_blocks = LearnBlocks::from_input;
-    // The geocoder's minimum match score, 0..100. DEFAULT: 70.
-    int min_score = 70;
+    // Address points, centrelines, named intersections or gazetteers, each with its field roles. DEFAULT: none.
+    std::vector<ReferenceSource> references;
+    // Intersections computed where centrelines of differently named streets meet. DEFAULT: computed.
+    enum class CentrelineCrossings { skip, compute } centreline_crossings = CentrelineCrossings::compute;
+    // Matching: minimum score, hundred blocks, tie distance, ... DEFAULT: the geocoder's.
+    GeocoderOptions geocoder;
+    // Records are placed from these columns (one full address, or parts joined with spaces). DEFAULT: none, records
+    // are not placed.
+    std::vector<std::string> address_columns;
+    // Learn a block gazetteer from the records that have coordinates (their first address column) while Ingest
+    // reads them. DEFAULT: not learnt.
+    enum class LearnBlocks { no, from_input } learn_blocks = LearnBlocks::no;
   };
 
   explicit ReferencesStage(Options options) : o_(std::move(options)) {}

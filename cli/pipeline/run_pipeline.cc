@@ -17,12 +17,19 @@ namespace {
 ReferencesStage::Options references_options(const RunConfig& cfg) {
   ReferencesStage::Options o;
   o.analysis_crs = cfg.input.analysis_crs;
-  o.intersections = cfg.geocode.intersections;
-  o.intersections_name_column = cfg.geocode.intersections_name_column;
-  if (cfg.geocode.enabled) o.address_column = cfg.geocode.address_column;
-  o.learn_blocks = cfg.geocode.learn_blocks ? ReferencesStage::Options::LearnBlocks::from_input
-                                            : ReferencesStage::Options::LearnBlocks::no;
-  o.min_score = cfg.geocode.min_score;
+  if (!cfg.geocode.intersections.empty()) {
+    ReferenceSource rs;
+    rs.kind = ReferenceKind::kIntersections;
+    rs.path = cfg.geocode.intersections;
+    if (!cfg.geocode.intersections_name_column.empty()) rs.fields["intersection"] = cfg.geocode.intersections_name_column;
+    o.references.push_back(std::move(rs));
+  }
+  o.geocoder.min_score = cfg.geocode.min_score;
+  o.geocoder.hundreds_are_blocks = true;  // police hundred-block addresses ("7900 NATIONS FORD RD")
+  if (cfg.geocode.enabled) {
+    o.address_columns = {cfg.geocode.address_column};
+    if (cfg.geocode.learn_blocks) o.learn_blocks = ReferencesStage::Options::LearnBlocks::from_input;
+  }
   return o;
 }
 

@@ -1,5 +1,6 @@
 #include "geo/geocode/geocoder.h"
 
+#include "engine/core/columns.h"
 #include "engine/core/text.h"
 
 #include <algorithm>
@@ -24,13 +25,6 @@ namespace {
 bool is_csv(const std::string& path) {
   const std::string e = lower(fs::path(path).extension().string());
   return e == ".csv" || e == ".tsv" || e == ".txt";
-}
-
-int column_of(const std::vector<std::string>& header, const std::string& name) {
-  const std::string want = lower(name);
-  for (size_t i = 0; i < header.size(); ++i)
-    if (lower(header[i]) == want) return static_cast<int>(i);
-  return -1;
 }
 
 // Common field names per role, most specific first.
@@ -62,23 +56,15 @@ const std::set<std::string> kRoles = {"id", "number", "street", "address", "pre_
 // Resolves role -> column index: the given name (error when absent), else the first candidate present, else -1.
 int field_for(const std::vector<std::string>& header, const ReferenceSource& s, const std::string& role) {
   if (auto it = s.fields.find(role); it != s.fields.end() && !it->second.empty()) {
-    const int i = column_of(header, it->second);
-    if (i < 0) {
-      std::string have;
-      for (const std::string& h : header) have += (have.empty() ? "" : ", ") + h;
-      throw std::runtime_error(s.path + ": field '" + it->second + "' (" + role + ") not found; the layer has: " + have);
-    }
+    const int i = find_column(header, it->second);
+    if (i < 0)
+      throw std::runtime_error(s.path + ": field '" + it->second + "' (" + role + ") not found; the layer has: " +
+                               column_list(header));
     return i;
   }
   for (const std::string& c : role_candidates().at(role))
-    if (const int i = column_of(header, c); i >= 0) return i;
+    if (const int i = find_column(header, c); i >= 0) return i;
   return -1;
-}
-
-std::string header_list(const std::vector<std::string>& header) {
-  std::string have;
-  for (const std::string& h : header) have += (have.empty() ? "" : ", ") + h;
-  return have;
 }
 
 std::optional<int64_t> parse_house_number(const std::string& text) {
@@ -228,13 +214,13 @@ ReferenceLoadReport Geocoder::load(const ReferenceSource& s) {
     const Header h = read_header(s);
     auto has = [&](const std::string& role) { return field_for(h.names, s, role) >= 0; };
     if (h.lines || has("left_from") || has("right_from")) kind = ReferenceKind::kCentrelines;
-    else if (s.fields.count("intersection") || (column_of(h.names, "UNITDESC") >= 0 || column_of(h.names, "INTERSECTION") >= 0))
+    else if (s.fields.count("intersection") || (find_column(h.names, "UNITDESC") >= 0 || find_column(h.names, "INTERSECTION") >= 0))
       kind = ReferenceKind::kIntersections;
-    else if (s.fields.count("location") || column_of(h.names, "LOCATION") >= 0) kind = ReferenceKind::kGazetteer;
+    else if (s.fields.count("location") || find_column(h.names, "LOCATION") >= 0) kind = ReferenceKind::kGazetteer;
     else if (has("number") && (has("street") || has("name"))) kind = ReferenceKind::kAddressPoints;
     else
       throw std::runtime_error(s.path + ": cannot tell what kind of geocoding reference this is (fields: " +
-                               header_list(h.names) +
+                               column_list(h.names) +
                                "); give the kind (address_points, centrelines, intersections, gazetteer) and its fields");
   }
   if (kind == ReferenceKind::kCentrelines) return load_centrelines(s);
@@ -277,7 +263,7 @@ ReferenceLoadReport Geocoder::load_points(const ReferenceSource& s, ReferenceKin
     const int name = field_for(H, s, "intersection");
     if (name < 0)
       throw std::runtime_error(s.path + ": no intersection name field (looked for UNITDESC, INTERSECTION, NAME, ...); fields: " +
-                               header_list(H) + ". Name it with the 'intersection' field role");
+                               column_list(H) + ". Name it with the 'intersection' field role");
     used("intersection", name);
     for (const IngestedRecord& r : in.records) {
       const ParsedAddress a = parse_address(r.fields[static_cast<size_t>(name)], index_.options().parse);
@@ -294,7 +280,7 @@ ReferenceLoadReport Geocoder::load_points(const ReferenceSource& s, ReferenceKin
     const int loc = field_for(H, s, "location");
     if (loc < 0)
       throw std::runtime_error(s.path + ": no address field for the gazetteer (looked for LOCATION, ADDRESS, ...); fields: " +
-                               header_list(H) + ". Name it with the 'location' field role");
+                               column_list(H) + ". Name it with the 'location' field role");
     used("location", loc);
     for (const IngestedRecord& r : in.records) learn_block(r.fields[static_cast<size_t>(loc)], r.point, rep);
   } else {  // address points
@@ -308,7 +294,7 @@ ReferenceLoadReport Geocoder::load_points(const ReferenceSource& s, ReferenceKin
     const bool use_full = num < 0 || (street < 0 && !parts);
     if (use_full && full < 0)
       throw std::runtime_error(s.path + ": address points need a number and a street field, or a full address field; fields: " +
-                               header_list(H));
+                               column_list(H));
     if (use_full) used("address", full);
     else {
       used("number", num);
@@ -377,7 +363,7 @@ ReferenceLoadReport Geocoder::load_centrelines(const ReferenceSource& s) {
             post = parts ? field_for(H, s, "post_dir") : -1;
   if (!parts && street < 0)
     throw std::runtime_error(s.path + ": no street name field (looked for FULLNAME, STREET, WHOLESTNAME, STREETNAME, ...); fields: " +
-                             header_list(H) + ". Name it with the 'street' or 'name' field role");
+                             column_list(H) + ". Name it with the 'street' or 'name' field role");
   const int lf = field_for(H, s, "left_from"), lt = field_for(H, s, "left_to"), rf = field_for(H, s, "right_from"),
             rt = field_for(H, s, "right_to");
   auto used = [&](const char* role, int i) {
@@ -397,7 +383,7 @@ ReferenceLoadReport Geocoder::load_centrelines(const ReferenceSource& s) {
   used("right_from", rf);
   used("right_to", rt);
   if ((lf < 0) != (lt < 0) || (rf < 0) != (rt < 0))
-    throw std::runtime_error(s.path + ": a side has a from field without its to field (or the reverse); fields: " + header_list(H));
+    throw std::runtime_error(s.path + ": a side has a from field without its to field (or the reverse); fields: " + column_list(H));
   if (lf < 0 && rf < 0)
     rep.warnings.push_back(s.path + ": no address range fields; the centrelines serve intersections only");
 
@@ -624,35 +610,6 @@ IntersectionPlacement geocode_intersection(const Geocoder& geocoder, std::string
   return p;
 }
 
-AttributeTable read_attribute_table(const std::string& path, const std::string& layer_name, char delimiter) {
-  AttributeTable t;
-  if (!fs::exists(path)) throw std::runtime_error(path + ": no such file");
-  if (is_csv(path)) {
-    CsvOptions co;
-    co.delimiter = delimiter;
-    CsvReader r(path, co);
-    t.header = r.header();
-    while (auto rec = r.next())
-      t.rows.push_back({rec->row, std::move(rec->fields), rec->error.empty() ? "" : "line " + std::to_string(rec->line) + ": " + rec->error});
-    return t;
-  }
-  GdalDatasetPtr ds = open_vector(path);
-  OGRLayer* layer = layer_name.empty() ? ds->GetLayer(0) : ds->GetLayerByName(layer_name.c_str());
-  if (!layer) throw std::runtime_error(path + ": no layer" + (layer_name.empty() ? "" : " named '" + layer_name + "'"));
-  OGRFeatureDefn* d = layer->GetLayerDefn();
-  for (int i = 0; i < d->GetFieldCount(); ++i) t.header.push_back(d->GetFieldDefn(i)->GetNameRef());
-  int64_t n = 0;
-  CPLErrorReset();
-  for (OgrFeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
-    AttributeTable::Row row{++n, {}, ""};
-    for (int i = 0; i < d->GetFieldCount(); ++i) row.fields.push_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
-    t.rows.push_back(std::move(row));
-  }
-  if (CPLGetLastErrorType() == CE_Failure)
-    throw std::runtime_error(path + ": read failed after " + std::to_string(n) + " features: " + last_gdal_error());
-  return t;
-}
-
 Crs default_analysis_crs(const ReferenceSource& s) {
   ensure_gdal();
   if (!fs::exists(s.path)) throw std::runtime_error(s.path + ": no such file (geocoder reference)");
@@ -700,18 +657,18 @@ GeocodingResolver::~GeocodingResolver() = default;
 void GeocodingResolver::prepare(const std::vector<std::string>& header, const Crs& analysis_crs) {
   index_.clear();
   for (const std::string& c : columns_) {
-    const int i = column_of(header, c);
-    if (i < 0) throw std::runtime_error("address column '" + c + "' not found in the header; it has: " + header_list(header));
+    const int i = find_column(header, c);
+    if (i < 0) throw std::runtime_error("address column '" + c + "' not found in the header; it has: " + column_list(header));
     index_.push_back(i);
   }
   to_analysis_.reset();
   to_geocoder_.reset();
   if (!analysis_crs.same_as(geocoder_.crs())) to_analysis_ = std::make_unique<CrsTransform>(geocoder_.crs(), analysis_crs);
   if (!learner_) return;
-  location_index_ = column_of(header, location_column_);
+  location_index_ = find_column(header, location_column_);
   if (location_index_ < 0)
     throw std::runtime_error("no address field '" + location_column_ + "' to learn the block gazetteer from; the header has: " +
-                             header_list(header));
+                             column_list(header));
   learnt_.fields_used = "location=" + header[static_cast<size_t>(location_index_)];
   if (to_analysis_) to_geocoder_ = std::make_unique<CrsTransform>(analysis_crs, geocoder_.crs());
 }
@@ -726,6 +683,12 @@ void GeocodingResolver::learn(const std::vector<std::string>& fields, const Poin
   learner_->learn_block(fields[static_cast<size_t>(location_index_)], q, learnt_);
 }
 
+std::string GeocodingResolver::columns_label() const {
+  std::string label;
+  for (const std::string& c : columns_) label += (label.empty() ? "" : "+") + c;
+  return label;
+}
+
 void GeocodingResolver::ready() {
   if (learner_) learner_->finalize();
 }
@@ -737,9 +700,10 @@ std::optional<Point> GeocodingResolver::resolve(const std::vector<std::string>& 
     if (!text.empty()) text.push_back(' ');
     text += fields[static_cast<size_t>(i)];
   }
-  const GeocodeResult r = geocoder_.geocode(text);
+  const GeocodeResult& r = matches_.emplace_back(geocoder_.geocode(text));
   counts_[to_string(r.type)] += 1;
   if (!r.placed()) {
+    reasons_[r.reason_code] += 1;
     why = std::string(r.reason_code) + ": " + r.reason;
     return std::nullopt;
   }

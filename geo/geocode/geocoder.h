@@ -130,18 +130,6 @@ IntersectionPlacement geocode_intersection(const Geocoder& geocoder, std::string
 
 // ---- Inputs of the geocode command.
 
-// The records to place: a CSV, or any OGR table's attributes (geometry ignored), row by row. Throws naming the file.
-struct AttributeTable {
-  std::vector<std::string> header;
-  struct Row {
-    int64_t row = 0;                  // 1-based data row / feature number
-    std::vector<std::string> fields;
-    std::string error;                // non-empty: malformed CSV record
-  };
-  std::vector<Row> rows;
-};
-AttributeTable read_attribute_table(const std::string& path, const std::string& layer = "", char delimiter = 0);
-
 // An analysis CRS chosen from a reference: its own CRS when projected, else the WGS 84 UTM zone of its data.
 Crs default_analysis_crs(const ReferenceSource& reference);
 
@@ -163,8 +151,14 @@ class GeocodingResolver final : public CoordinateResolver {
   void learn(const std::vector<std::string>& fields, const Point& point_in_analysis_crs) override;
   void ready() override;
 
+  std::string columns_label() const override;
+
   // Counts by match type ("address_point", ..., "none") of the rows resolved so far.
   const std::map<std::string, int64_t>& counts() const { return counts_; }
+  // Counts by reason code ("empty_address", "no_such_street", ...) of the rows not placed.
+  const std::map<std::string, int64_t>& reasons() const { return reasons_; }
+  // The match of the n-th resolve() call (IngestedRecord::resolution).
+  const GeocodeResult& match(int64_t resolution) const { return matches_.at(static_cast<size_t>(resolution)); }
   // The gazetteer learnt from the input (kind gazetteer, path empty); empty when not learning.
   const ReferenceLoadReport& learnt() const { return learnt_; }
 
@@ -178,6 +172,8 @@ class GeocodingResolver final : public CoordinateResolver {
   std::unique_ptr<CrsTransform> to_analysis_;
   std::unique_ptr<CrsTransform> to_geocoder_;
   std::map<std::string, int64_t> counts_;
+  std::map<std::string, int64_t> reasons_;
+  std::vector<GeocodeResult> matches_;
   ReferenceLoadReport learnt_;
 };
 

@@ -1,5 +1,6 @@
 #include "geo/read/ingest.h"
 
+#include "engine/core/columns.h"
 #include "engine/core/text.h"
 
 #include <algorithm>
@@ -22,14 +23,6 @@ namespace hotspot {
 
 namespace {
 
-
-
-int find_column(const std::vector<std::string>& header, const std::string& name) {
-  const std::string want = lower(name);
-  for (size_t i = 0; i < header.size(); ++i)
-    if (lower(header[i]) == want) return static_cast<int>(i);
-  return -1;
-}
 
 struct CoordPair {
   const char* x;
@@ -66,17 +59,6 @@ std::string read_text_file(const fs::path& p) {
   std::ostringstream os;
   os << in.rdbuf();
   return os.str();
-}
-
-std::string csv_escape(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += "\"\"";
-    else out.push_back(c);
-  }
-  out += "\"";
-  return out;
 }
 
 // One record as read, before any check.
@@ -253,8 +235,12 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
   // ---- Columns.
   int xi = -1, yi = -1;
   bool names_geographic = false;
-  const bool use_columns = csv || !opt.x_column.empty();
-  if (use_columns) {
+  const bool by_address = opt.placement == IngestOptions::Placement::by_address;
+  if (by_address && !resolver) throw std::invalid_argument("placing every record by its address needs a geocoder");
+  const bool use_columns = !by_address && (csv || !opt.x_column.empty());
+  if (by_address) {
+    res.x_column = res.y_column = "";
+  } else if (use_columns) {
     if (!opt.x_column.empty() || !opt.y_column.empty()) {
       if (opt.x_column.empty() || opt.y_column.empty())
         throw std::runtime_error(path + ": give both the x and the y column (got only one)");
@@ -272,13 +258,10 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
           break;
         }
       }
-      if (xi < 0 || yi < 0) {
-        std::string cols;
-        for (const std::string& h : res.header) cols += (cols.empty() ? "" : ", ") + h;
+      if (xi < 0 || yi < 0)
         throw std::runtime_error(path + ": no coordinate columns found (looked for LONGITUDE_PUBLIC/LATITUDE_PUBLIC, "
-                                 "lon/lat, X_COORD_PUBLIC/Y_COORD_PUBLIC, x/y, ...); header has: " + cols +
+                                 "lon/lat, X_COORD_PUBLIC/Y_COORD_PUBLIC, x/y, ...); header has: " + column_list(res.header) +
                                  ". Name them with --x-col and --y-col");
-      }
     }
     res.x_column = res.header[static_cast<size_t>(xi)];
     res.y_column = res.header[static_cast<size_t>(yi)];
@@ -333,7 +316,11 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
 
   // ---- Source CRS.
   std::string note;
-  if (!opt.source_crs.empty()) {
+  if (by_address) {
+    if (opt.analysis_crs.empty()) throw std::invalid_argument("placing records by address needs the analysis CRS");
+    res.source_crs = Crs::from_user_input(opt.analysis_crs);
+    note = "points placed by address";
+  } else if (!opt.source_crs.empty()) {
     res.source_crs = Crs::from_user_input(opt.source_crs);
     note = "source CRS " + res.source_crs->describe() + " (given)";
   } else if (layer_crs) {
@@ -364,7 +351,10 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
     Candidate c;
     c.row = r.row;
     c.file = r.file;
-    if (use_columns) {
+    if (by_address) {
+      c.needs_resolve = true;
+      c.missing_column = resolver->columns_label();
+    } else if (use_columns) {
       const char* xr = nullptr;
       const char* yr = nullptr;
       auto xv = parse_coordinate(r.fields[static_cast<size_t>(xi)], &xr);
@@ -502,7 +492,7 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
   for (const std::string& c : opt.categories) wanted.push_back(lower(trim(c)));
 
   const bool learning = resolver && resolver->learns_from_input();
-  int64_t done = 0;
+  int64_t done = 0, resolutions = 0;
   auto check = [&](size_t i) {
     Candidate& c = cands[i];
     if (progress && ++done % 65536 == 0) progress->update("checking records", done, static_cast<int64_t>(cands.size()));
@@ -512,8 +502,10 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
     if (c.needs_resolve) {
       std::string why;
       std::optional<Point> p = resolver->resolve(c.fields, why);
+      rec.resolution = resolutions++;
       if (!p) {
-        reject(c, reason::kNotGeocoded, c.missing_column, "no coordinates and the address could not be placed: " + why, std::move(c.fields));
+        reject(c, reason::kNotGeocoded, c.missing_column,
+               by_address ? why : "no coordinates and the address could not be placed: " + why, std::move(c.fields));
         return;
       }
       rec.point = *p;
@@ -615,14 +607,14 @@ void write_rejects_csv(const IngestResult& result, const std::string& path, bool
     std::ofstream f(out.temp_path(), std::ios::binary);
     if (!f) throw std::runtime_error(path + ": cannot write");
     f << "source_file,source_row,reason,column,detail";
-    for (const std::string& h : result.header) f << "," << csv_escape(h);
+    for (const std::string& h : result.header) f << "," << csv_field(h);
     f << "\n";
     for (const RejectedRecord& r : result.rejects) {
       const std::string& file = static_cast<size_t>(r.source_file) < result.source_files.size()
                                     ? result.source_files[static_cast<size_t>(r.source_file)]
                                     : result.source_path;
-      f << csv_escape(file) << "," << r.source_row << "," << r.reason << "," << csv_escape(r.column) << "," << csv_escape(r.detail);
-      for (size_t i = 0; i < result.header.size(); ++i) f << "," << csv_escape(i < r.fields.size() ? r.fields[i] : "");
+      f << csv_field(file) << "," << r.source_row << "," << r.reason << "," << csv_field(r.column) << "," << csv_field(r.detail);
+      for (size_t i = 0; i < result.header.size(); ++i) f << "," << csv_field(i < r.fields.size() ? r.fields[i] : "");
       f << "\n";
     }
     f.flush();

@@ -40,6 +40,10 @@ struct IngestOptions {
   std::string study_area_path;   // polygons; records outside are rejected (outside_study_area)
   char delimiter = 0;            // CSV delimiter; 0 = detect
   bool reject_zero_coordinates = true;
+  // Where each record's point comes from. DEFAULT: its own coordinates (those without are placed by the resolver,
+  // when one is given). by_address: every record is placed by the resolver from its address and coordinates are
+  // not read (`hotspot geocode`). REQUIRES for by_address: a resolver and analysis_crs.
+  enum class Placement { own_coordinates, by_address } placement = Placement::own_coordinates;
 };
 
 // Supplies a point for a record whose coordinates are missing (e.g. a geocoder over its address column).
@@ -55,6 +59,8 @@ class CoordinateResolver {
   // the date, category and study-area filters), in input order, then ready() once, and only then resolve() for the
   // records without coordinates. The records come out in input order either way.
   virtual bool learns_from_input() const { return false; }
+  // The input columns it reads, for the rejects file ("LOCATION", "NUMBER+STREET").
+  virtual std::string columns_label() const { return ""; }
   virtual void learn(const std::vector<std::string>& fields, const Point& point_in_analysis_crs) {}
   virtual void ready() {}
 };
@@ -66,6 +72,7 @@ struct IngestedRecord {
   std::optional<int64_t> time_ms;     // from the date column, when there is one
   std::string category;               // from the category column, when there is one
   bool resolved = false;              // placed by the CoordinateResolver
+  int64_t resolution = -1;            // which resolve() call placed it (0, 1, ... in call order); -1 = not resolved
   std::vector<std::string> fields;    // raw values in header order
   int source_file = 0;                // 0 = input_path, 1.. = additional_inputs
 };

@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "cli/pipeline/errors.h"
 #include "geo/read/csv_reader.h"
 #include "tests/test_support.h"
 
@@ -89,9 +90,10 @@ TEST(GeocodeCommandTest, PlacesRejectsAndSummarises) {
   EXPECT_NE(details.find("empty_address"), std::string::npos) << details;
   EXPECT_NE(details.find("NOWHERE ST"), std::string::npos) << details;
 
-  // Existing outputs are refused without --overwrite, accepted with it.
+  // Existing outputs are refused without --overwrite (a usage error, exit 2, before any input is read), accepted
+  // with it.
   std::ostringstream out2, err2;
-  EXPECT_THROW(run_geocode(o, out2, err2), std::runtime_error);
+  EXPECT_THROW(run_geocode(o, out2, err2), UsageError);
   GeocodeCommandOptions ow = o;
   ow.overwrite = true;
   ow.json = true;
@@ -113,7 +115,7 @@ TEST(GeocodeCommandTest, GeoJsonOutputAndBadOptions) {
   EXPECT_THROW(run_geocode(bad, out, err), std::runtime_error);
   bad = options(d);
   bad.output_path = d.file("x.dat");
-  EXPECT_THROW(run_geocode(bad, out, err), std::runtime_error);
+  EXPECT_THROW(run_geocode(bad, out, err), UsageError);
   // Nothing partial left behind by the failures.
   for (const std::string& e : d.entries()) EXPECT_EQ(e.find(".partial"), std::string::npos) << e;
 }

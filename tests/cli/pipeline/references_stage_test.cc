@@ -62,9 +62,10 @@ TEST(ReferencesStageTest, GazetteerLearntWhileReadingPlacesRecordsAsTheSeparateL
   // One read: References (intersections, gazetteer learnt during ingest), then Ingest.
   ReferencesStage::Options ro;
   ro.analysis_crs = "EPSG:2264";
-  ro.intersections = charlotte("cdot_signals.csv");
-  ro.intersections_name_column = "UNITDESC";
-  ro.address_column = "LOCATION";
+  ro.references = {{ReferenceKind::kIntersections, charlotte("cdot_signals.csv"), "", "", "", "", {{"intersection", "UNITDESC"}}}};
+  ro.geocoder.hundreds_are_blocks = true;
+  ro.address_columns = {"LOCATION"};
+  ro.learn_blocks = ReferencesStage::Options::LearnBlocks::from_input;
   ReferencesStage references(ro);
   IngestStage::Options io;
   io.ingest = ingest_options(input);

@@ -1,0 +1,123 @@
+#include "cli/pipeline/write_placed_stage.h"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+
+#include "cli/pipeline/errors.h"
+#include "engine/core/text.h"
+#include "geo/write/atomic_output.h"
+#include "geo/write/vector_writer.h"
+
+namespace fs = std::filesystem;
+
+namespace hotspot::cli {
+
+namespace {
+
+const std::vector<std::string> kMatchFields = {"gc_x",       "gc_y",       "gc_lon",       "gc_lat",          "match_type",
+                                               "match_score", "match_ref_id", "match_ties", "matched_address", "match_detail"};
+
+bool is_csv(const std::string& path) { return lower(fs::path(path).extension().string()) == ".csv"; }
+
+struct Placed {
+  const IngestedRecord* record;
+  const GeocodeResult* match;
+  double lon = NAN, lat = NAN;
+};
+
+std::vector<Placed> placed_records(const Context& ctx) {
+  std::vector<Placed> out;
+  for (const IngestedRecord& r : ctx.records().records) {
+    if (r.resolution < 0) continue;
+    Placed p{&r, &ctx.resolver->match(r.resolution)};
+    if (!ctx.geocoder->to_lonlat(p.match->point.x, p.match->point.y, p.lon, p.lat)) p.lon = p.lat = NAN;
+    out.push_back(p);
+  }
+  return out;
+}
+
+void write_csv(const std::vector<std::string>& header, const std::vector<Placed>& placed, const std::string& path,
+               Overwrite overwrite) {
+  AtomicOutput file(path, overwrite == Overwrite::allow);
+  std::ofstream f(file.temp_path(), std::ios::binary);
+  if (!f) throw std::runtime_error(path + ": cannot write");
+  for (size_t i = 0; i < header.size(); ++i) f << (i ? "," : "") << csv_field(header[i]);
+  for (const std::string& e : kMatchFields) f << (header.empty() ? "" : ",") << e;
+  f << "\n" << std::setprecision(10);
+  for (const Placed& p : placed) {
+    const std::vector<std::string>& fields = p.record->fields;
+    for (size_t i = 0; i < header.size(); ++i) f << (i ? "," : "") << csv_field(i < fields.size() ? fields[i] : "");
+    const GeocodeResult& m = *p.match;
+    f << "," << m.point.x << "," << m.point.y << "," << p.lon << "," << p.lat << "," << to_string(m.type) << "," << m.score
+      << "," << csv_field(m.ref_id) << "," << m.ties << "," << csv_field(m.matched) << "," << csv_field(m.detail) << "\n";
+  }
+  f.flush();
+  if (!f) throw std::runtime_error(path + ": write failed (disk full?)");
+  f.close();
+  file.commit();
+}
+
+VectorLayer placed_layer(const std::vector<std::string>& header, const std::vector<Placed>& placed, const std::string& path) {
+  VectorLayer layer;
+  layer.name = fs::path(path).stem().string();
+  layer.kind = GeometryKind::kPoint;
+  for (const std::string& h : header) layer.fields.push_back({h, FieldType::kString});
+  for (const std::string& e : kMatchFields) {
+    if (e == "gc_x" || e == "gc_y" || e == "gc_lon" || e == "gc_lat") layer.fields.push_back({e, FieldType::kReal});
+    else if (e == "match_score" || e == "match_ties") layer.fields.push_back({e, FieldType::kInteger});
+    else layer.fields.push_back({e, FieldType::kString});
+  }
+  for (const Placed& p : placed) {
+    const GeocodeResult& m = *p.match;
+    VectorFeature feat;
+    feat.geometry = PointGeometry{m.point.x, m.point.y};
+    const std::vector<std::string>& fields = p.record->fields;
+    for (size_t i = 0; i < header.size(); ++i) feat.values.emplace_back(i < fields.size() ? fields[i] : "");
+    feat.values.emplace_back(m.point.x);
+    feat.values.emplace_back(m.point.y);
+    feat.values.emplace_back(p.lon);
+    feat.values.emplace_back(p.lat);
+    feat.values.emplace_back(std::string(to_string(m.type)));
+    feat.values.emplace_back(static_cast<int64_t>(m.score));
+    feat.values.emplace_back(m.ref_id);
+    feat.values.emplace_back(static_cast<int64_t>(m.ties));
+    feat.values.emplace_back(m.matched);
+    feat.values.emplace_back(m.detail);
+    layer.features.push_back(std::move(feat));
+  }
+  return layer;
+}
+
+}  // namespace
+
+void WritePlacedStage::validate(const Outputs& outputs) {
+  if (o_.output.empty()) throw UsageError("-o OUTPUT: give the file for the placed records");
+  if (!is_csv(o_.output)) {
+    try {
+      (void)vector_driver_for(o_.output);
+    } catch (const std::exception& e) {
+      throw UsageError(e.what());
+    }
+  }
+  outputs.check_free(o_.output);
+}
+
+void WritePlacedStage::run(Context& ctx, Outputs& outputs) {
+  if (!ctx.resolver || !ctx.geocoder) throw std::logic_error("write placed needs the References stage");
+  const std::vector<Placed> placed = placed_records(ctx);
+  const std::vector<std::string>& header = ctx.records().header;
+  const std::string path = outputs.path(o_.output, o_.output);
+  if (is_csv(path)) {
+    write_csv(header, placed, path, outputs.overwrite());
+  } else {
+    VectorWriteOptions vo;
+    vo.path = path;
+    vo.overwrite = outputs.overwrite_allowed();
+    write_vector(placed_layer(header, placed, path), ctx.geocoder->crs(), vo);
+  }
+  ctx.stage_line = std::to_string(placed.size()) + " placed records to " + path;
+}
+
+}  // namespace hotspot::cli

@@ -1,0 +1,17 @@
+// Finding a table's columns by name, one rule for every reader (incident files, references, zones, joins), and
+// naming them in messages.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hotspot {
+
+// Index of the column called `name`, ignoring ASCII case; -1 when there is none.
+int find_column(const std::vector<std::string>& header, std::string_view name);
+
+// "a, b, c": the columns, for messages that say what the header has.
+std::string column_list(const std::vector<std::string>& header);
+
+}  // namespace hotspot
