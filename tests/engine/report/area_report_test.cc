@@ -48,13 +48,19 @@ TEST(AreaReportTest, PlantedClusterInsideIsCountedAndConcentrated) {
   EXPECT_EQ(a.incidents, 300 + c.bg_in_a);
   EXPECT_NEAR(a.share_of_incidents, static_cast<double>(a.incidents) / 1500.0, 1e-12);
   EXPECT_NEAR(a.share_of_area, M_PI * 1e6 / 1e8, 1e-12);
-  EXPECT_GT(a.concentration_ratio, 5.0);  // ~ (330/1500) / 0.0314 = 7
+  // Share of incidents over share of area, from the count made while building the city.
+  EXPECT_NEAR(a.concentration_ratio, (static_cast<double>(300 + c.bg_in_a) / 1500.0) / (M_PI * 1e6 / 1e8), 1e-12);
   EXPECT_EQ(a.top_categories.front().first, "Aggravated Assault");
   EXPECT_EQ(a.top_categories.front().second, 300);
   // Trend: the planted cluster starts in 2021, so the yearly mean after is far above before.
   EXPECT_EQ(a.years_before, 4);
   EXPECT_EQ(a.years_after, 4);
-  EXPECT_GT(a.change_pct, 300.0);
+  int64_t before = 0, after = 0;  // incidents in A before 2021 and from 2021 on, counted here
+  for (const ReportIncident& r : c.incidents)
+    if (std::hypot(r.x - 2500, r.y - 2500) <= 1000) (*r.year < 2021 ? before : after) += 1;
+  EXPECT_EQ(a.before, before);
+  EXPECT_EQ(a.after, after);
+  EXPECT_NEAR(a.change_pct, 100.0 * (after / 4.0 - before / 4.0) / (before / 4.0), 1e-9);
   EXPECT_EQ(a.before + a.after, a.incidents);
   // The outside cluster does not leak into A.
   AreaFigures b = area_figures(circle("B", 7500, 7500, 1000), c.incidents, nullptr, nullptr, o, &city);
