@@ -1,11 +1,13 @@
 #include "cli/commands/run_command.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "cli/pipeline/errors.h"
 #include "cli/pipeline/run_config.h"
 #include "cli/pipeline/run_pipeline.h"
 #include "cli/commands/stderr_progress.h"
@@ -36,6 +38,21 @@ std::vector<std::string> input_files(const RunConfig& c) {
   return out;
 }
 
+// Every file in the run folder: the stages' outputs in the order written, then the sidecars the writers put beside
+// them (.dbf, .shx, .prj, .cpg, .qml), by name.
+std::vector<std::string> folder_files(const std::string& folder, const std::vector<std::string>& written) {
+  std::vector<std::string> names, rest;
+  for (const std::string& n : written)
+    if (fs::exists(fs::path(folder) / n) && std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+  for (const auto& e : fs::directory_iterator(folder)) {
+    const std::string n = e.path().filename().string();
+    if (e.is_regular_file() && std::find(names.begin(), names.end(), n) == names.end()) rest.push_back(n);
+  }
+  std::sort(rest.begin(), rest.end());
+  names.insert(names.end(), rest.begin(), rest.end());
+  return names;
+}
+
 }  // namespace
 
 int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
@@ -47,6 +64,9 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
   // The folder's parents are made as needed; the folder itself appears only when the run is complete.
   const fs::path parent = fs::absolute(cfg.output_folder).lexically_normal().parent_path();
   if (!parent.empty() && !fs::exists(parent)) fs::create_directories(parent);
+  // Refused before any input is read, as every command refuses an existing output: a usage error (exit 2).
+  if (!cfg.overwrite && fs::exists(cfg.output_folder))
+    throw UsageError(cfg.output_folder + ": already exists (pass --overwrite to replace it)");
   AtomicOutput folder(cfg.output_folder, cfg.overwrite);
   fs::create_directories(folder.temp_path());
   StderrProgress progress(o.quiet);
@@ -67,9 +87,9 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
                   {"rejected_by_reason", a.rejected_by_reason()}, {"balanced", a.balanced()}};
   m["crs"] = res.report.crs_description;
   nlohmann::ordered_json outputs = nlohmann::ordered_json::array();
-  for (const std::string& name : res.outputs) {
+  for (const std::string& name : folder_files(folder.temp_path(), res.outputs)) {
     const fs::path p = fs::path(folder.temp_path()) / name;
-    if (fs::exists(p)) outputs.push_back({{"file", name}, {"bytes", fs::file_size(p)}, {"sha256", sha256_file(p.string())}});
+    outputs.push_back({{"file", name}, {"bytes", fs::file_size(p)}, {"sha256", sha256_file(p.string())}});
   }
   m["outputs"] = outputs;
   m["notes"] = res.report.notes;

@@ -49,10 +49,8 @@ TEST(RunFolderTest, ExistingFolderWithoutOverwriteIsRefusedAndLeftUntouched) {
   EXPECT_EQ(d.entries().size(), 2u);  // run.json and out: no temporary folder beside it
 }
 
-// Known bug: the refusal exits 1 (input/environment error) while `hotspot kde` and the README's exit codes (2 for
-// usage) treat an existing output without --overwrite as a usage error; AtomicOutput throws a runtime_error that
-// run_run does not turn into a UsageError. Enable when `hotspot run` exits 2 here.
-TEST(RunFolderTest, DISABLED_ExistingFolderWithoutOverwriteExitsWithTheUsageCode) {
+// An existing output without --overwrite is a usage error (exit 2) in `hotspot run` as in every other command.
+TEST(RunFolderTest, ExistingFolderWithoutOverwriteExitsWithTheUsageCode) {
   TempDir d;
   const std::string out = d.file("out");
   make_existing(out);

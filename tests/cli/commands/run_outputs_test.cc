@@ -257,9 +257,9 @@ void check_manifest() {
   for (const auto& i : m["inputs"]) EXPECT_EQ(i["sha256"], sha256sum(i["path"])) << i["path"];
 }
 
-// Known gap: the manifest lists a shapefile by its .shp only, so the .dbf (the attributes), .shx, .prj, .cpg and
-// the .qml styles beside them have no checksum, while the inputs' sidecars do. Enable when every file is listed.
-TEST_F(RunOutputsTest, DISABLED_ManifestHasAChecksumForEveryFileInTheFolder) {
+// Every file of the folder has its checksum, a shapefile's .dbf (the attributes), .shx, .prj, .cpg and the .qml
+// styles beside the layers included, as the inputs' sidecars have.
+TEST_F(RunOutputsTest, ManifestHasAChecksumForEveryFileInTheFolder) {
   const auto m = nlohmann::json::parse(read_file(file("manifest.json")));
   std::set<std::string> listed, present;
   for (const auto& o : m["outputs"]) listed.insert(o["file"].get<std::string>());
