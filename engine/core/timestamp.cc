@@ -53,33 +53,108 @@ bool valid_date(int64_t y, int64_t m, int64_t d) {
   return y >= 1800 && y <= 2200;
 }
 
-// Parses "[T| ]HH:MM[:SS[.fff]][Z]" from position i to the end.
-bool read_time(std::string_view s, size_t i, int64_t& ms_of_day) {
-  ms_of_day = 0;
+// Which calendar form the date part had; it decides the time forms that may follow.
+enum class DateForm { kIso, kUs };
+
+struct ClockTime {
+  int64_t hh = 0, mm = 0, ss = 0, ms = 0;
+};
+
+// "HH:MM[:SS[.fff]]" from position i (the hour may have one digit in the US form: "7:05 PM").
+bool read_clock(std::string_view s, size_t& i, DateForm form, ClockTime& t) {
+  if (!read_int(s, i, form == DateForm::kUs ? 1 : 2, 2, t.hh) || i >= s.size() || s[i] != ':') return false;
+  ++i;
+  if (!read_int(s, i, 2, 2, t.mm)) return false;
+  if (i >= s.size() || s[i] != ':') return true;
+  ++i;
+  if (!read_int(s, i, 2, 2, t.ss)) return false;
+  if (i >= s.size() || s[i] != '.') return true;
+  ++i;
+  const size_t start = i;
+  if (!read_int(s, i, 1, 9, t.ms)) return false;
+  for (size_t nd = i - start; nd < 3; ++nd) t.ms *= 10;
+  for (size_t nd = i - start; nd > 3; --nd) t.ms /= 10;
+  return true;
+}
+
+// ISO zone designator from position i to the end: "", "Z", "+hh:mm", "-hh:mm", "+hhmm" or "+hh".
+bool read_zone(std::string_view s, size_t i, int64_t& offset_min) {
+  offset_min = 0;
   if (i == s.size()) return true;
-  if (s[i] != 'T' && s[i] != ' ') return false;
+  if (s[i] == 'Z' || s[i] == 'z') return i + 1 == s.size();
+  if (s[i] != '+' && s[i] != '-') return false;
+  const int64_t sign = s[i++] == '-' ? -1 : 1;
+  int64_t hh = 0, mm = 0;
+  if (!read_int(s, i, 2, 2, hh)) return false;
+  const bool colon = i < s.size() && s[i] == ':';
+  if (colon) ++i;
+  if ((colon || i < s.size()) && !read_int(s, i, 2, 2, mm)) return false;
+  if (i != s.size() || hh > 18 || mm > 59) return false;
+  offset_min = sign * (hh * 60 + mm);
+  return true;
+}
+
+// US "AM" / "PM" (optionally after a space) from position i to the end; none leaves a 24-hour clock.
+bool read_meridiem(std::string_view s, size_t i, int64_t& hh) {
+  if (i == s.size()) return true;
+  if (s[i] == ' ') ++i;
+  if (s.size() - i != 2 || (s[i + 1] != 'M' && s[i + 1] != 'm')) return false;
+  const char c = static_cast<char>(std::toupper(static_cast<unsigned char>(s[i])));
+  if ((c != 'A' && c != 'P') || hh < 1 || hh > 12) return false;
+  hh = hh % 12 + (c == 'P' ? 12 : 0);
+  return true;
+}
+
+// The time of day after the date, from position i to the end, as milliseconds after the date's UTC midnight
+// (negative or beyond a day when a zone offset moves it across midnight). ISO: "[T| ]HH:MM[:SS[.fff]][zone]";
+// US: " H[H]:MM[:SS][ AM|PM]". Nothing after the date is midnight UTC.
+bool read_time(std::string_view s, size_t i, DateForm form, int64_t& ms_after_midnight) {
+  ms_after_midnight = 0;
+  if (i == s.size()) return true;
+  if (s[i] != ' ' && !(s[i] == 'T' && form == DateForm::kIso)) return false;
   ++i;
-  int64_t hh = 0, mm = 0, ss = 0, frac = 0;
-  if (!read_int(s, i, 2, 2, hh) || i >= s.size() || s[i] != ':') return false;
-  ++i;
-  if (!read_int(s, i, 2, 2, mm)) return false;
-  if (i < s.size() && s[i] == ':') {
+  ClockTime t;
+  int64_t offset_min = 0;
+  if (!read_clock(s, i, form, t)) return false;
+  const bool tail_ok = form == DateForm::kIso ? read_zone(s, i, offset_min) : read_meridiem(s, i, t.hh);
+  if (!tail_ok || t.hh > 23 || t.mm > 59 || t.ss > 60) return false;
+  ms_after_midnight = (((t.hh * 60 + t.mm) - offset_min) * 60 + t.ss) * 1000 + t.ms;
+  return true;
+}
+
+// Integer epoch milliseconds: optional sign, 9-15 digits, optional ".0...".
+std::optional<int64_t> read_epoch_ms(std::string_view text) {
+  const size_t digits_start = text[0] == '-' ? 1 : 0;
+  size_t i = digits_start;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+  const size_t digits_end = i;
+  if (digits_end - digits_start < 9 || digits_end - digits_start > 15) return std::nullopt;
+  if (i < text.size() && text[i] == '.') {
     ++i;
-    if (!read_int(s, i, 2, 2, ss)) return false;
-    if (i < s.size() && s[i] == '.') {
-      ++i;
-      size_t start = i;
-      int64_t f = 0;
-      if (!read_int(s, i, 1, 9, f)) return false;
-      size_t nd = i - start;
-      while (nd < 3) { f *= 10; ++nd; }
-      while (nd > 3) { f /= 10; --nd; }
-      frac = f;
-    }
+    while (i < text.size() && text[i] == '0') ++i;
   }
-  if (i < s.size() && (s[i] == 'Z' || s[i] == 'z')) ++i;
-  if (i != s.size() || hh > 23 || mm > 59 || ss > 60) return false;
-  ms_of_day = ((hh * 60 + mm) * 60 + ss) * 1000 + frac;
+  int64_t v = 0;
+  if (i != text.size() || std::from_chars(text.data() + digits_start, text.data() + digits_end, v).ec != std::errc())
+    return std::nullopt;
+  return digits_start == 1 ? -v : v;
+}
+
+// The date part: "YYYY-MM-DD" / "YYYY/MM/DD" (ISO form) or "MM/DD/YYYY" (US form); i ends after it.
+bool read_date(std::string_view text, size_t& i, Civil& c, DateForm& form) {
+  int64_t y = 0, m = 0, d = 0;
+  i = 0;
+  form = DateForm::kIso;
+  if (read_int(text, i, 4, 4, y) && i < text.size() && (text[i] == '-' || text[i] == '/')) {
+    const char sep = text[i++];
+    if (!read_int(text, i, 1, 2, m) || i >= text.size() || text[i++] != sep || !read_int(text, i, 1, 2, d)) return false;
+  } else {
+    i = 0;
+    form = DateForm::kUs;
+    if (!read_int(text, i, 1, 2, m) || i >= text.size() || text[i++] != '/') return false;
+    if (!read_int(text, i, 1, 2, d) || i >= text.size() || text[i++] != '/' || !read_int(text, i, 4, 4, y)) return false;
+  }
+  if (!valid_date(y, m, d)) return false;
+  c = {y, static_cast<unsigned>(m), static_cast<unsigned>(d)};
   return true;
 }
 
@@ -89,43 +164,13 @@ std::optional<int64_t> parse_timestamp_ms(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   if (text.empty()) return std::nullopt;
-  // Epoch milliseconds: optional sign, digits, optional ".0..."
-  {
-    size_t i = 0;
-    if (text[0] == '-') i = 1;
-    size_t digits_start = i;
-    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
-    size_t digits = i - digits_start;
-    bool ok = digits >= 9 && digits <= 15;
-    if (ok && i < text.size() && text[i] == '.') {
-      ++i;
-      while (i < text.size() && text[i] == '0') ++i;
-    }
-    if (ok && i == text.size()) {
-      int64_t v = 0;
-      auto r = std::from_chars(text.data() + (text[0] == '-' ? 1 : 0), text.data() + digits_start + digits, v);
-      if (r.ec == std::errc()) return text[0] == '-' ? -v : v;
-    }
-  }
+  if (auto ms = read_epoch_ms(text)) return ms;
   size_t i = 0;
-  int64_t y = 0, m = 0, d = 0;
-  if (read_int(text, i, 4, 4, y) && i < text.size() && (text[i] == '-' || text[i] == '/')) {
-    const char sep = text[i++];
-    if (!read_int(text, i, 1, 2, m) || i >= text.size() || text[i] != sep) return std::nullopt;
-    ++i;
-    if (!read_int(text, i, 1, 2, d)) return std::nullopt;
-  } else {
-    i = 0;
-    if (!read_int(text, i, 1, 2, m) || i >= text.size() || text[i] != '/') return std::nullopt;
-    ++i;
-    if (!read_int(text, i, 1, 2, d) || i >= text.size() || text[i] != '/') return std::nullopt;
-    ++i;
-    if (!read_int(text, i, 4, 4, y)) return std::nullopt;
-  }
-  if (!valid_date(y, m, d)) return std::nullopt;
-  int64_t tod = 0;
-  if (!read_time(text, i, tod)) return std::nullopt;
-  return days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)) * 86400000LL + tod;
+  Civil c{};
+  DateForm form = DateForm::kIso;
+  int64_t ms_after_midnight = 0;
+  if (!read_date(text, i, c, form) || !read_time(text, i, form, ms_after_midnight)) return std::nullopt;
+  return days_from_civil(c.y, c.m, c.d) * 86400000LL + ms_after_midnight;
 }
 
 int year_of_ms(int64_t ms) { return static_cast<int>(civil_from_days(floor_div(ms, 86400000LL)).y); }

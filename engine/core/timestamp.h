@@ -9,8 +9,10 @@
 
 namespace hotspot {
 
-// Accepts: integer epoch milliseconds ("1585008000000", optionally ".0"); "YYYY-MM-DD", "YYYY/MM/DD",
-// "YYYY-MM-DDTHH:MM[:SS[.fff]][Z]" or with a space instead of T; "MM/DD/YYYY[ HH:MM[:SS]]". Times are UTC.
+// Accepts: integer epoch milliseconds ("1585008000000", optionally ".0"); ISO "YYYY-MM-DD", "YYYY/MM/DD",
+// "YYYY-MM-DDTHH:MM[:SS[.fff]][zone]" or with a space instead of T, zone "Z", "+hh:mm", "-hh:mm", "+hhmm" or "+hh"
+// (none: UTC); US "MM/DD/YYYY[ H[H]:MM[:SS][ AM|PM]]" (UTC). Impossible dates and times (February 30, month 13,
+// hour 25, 13 PM) give nullopt.
 std::optional<int64_t> parse_timestamp_ms(std::string_view text);
 
 // Days since 1970-01-01 for a civil date (proleptic Gregorian).

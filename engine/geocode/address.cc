@@ -212,6 +212,21 @@ StreetName street_from_parts(std::string_view pre_dir, std::string_view name, st
   return s;
 }
 
+namespace {
+
+// "100 BLOCK OF A & B" or "100 A & B": a number before an intersection street adds nothing; drop it, and any
+// number-like token it leaves in front ("7 10XX A" is "A"), so that the normalised street never starts with one.
+void drop_leading_numbers(std::vector<std::string>& p) {
+  bool block_form = false;
+  while (p.size() > 1 && read_number(p[0], block_form) >= 0) {
+    size_t skip = 1;
+    if (p.size() > 2 && (p[1] == "BLOCK" || p[1] == "BLK")) skip = (p.size() > 3 && p[2] == "OF") ? 3 : 2;
+    p.erase(p.begin(), p.begin() + static_cast<long>(skip));
+  }
+}
+
+}  // namespace
+
 ParsedAddress parse_address(std::string_view text, const AddressParseOptions& options) {
   ParsedAddress a;
   std::vector<std::string> toks = address_tokens(text);
@@ -232,12 +247,7 @@ ParsedAddress parse_address(std::string_view text, const AddressParseOptions& op
     }
     std::vector<StreetName> streets;
     for (std::vector<std::string>& p : parts) {
-      // "100 BLOCK OF A & B" or "100 A & B": a number before an intersection adds nothing; drop it.
-      size_t skip = 0;
-      bool bf = false;
-      if (!p.empty() && read_number(p[0], bf) >= 0 && p.size() > 1) skip = 1;
-      if (skip && p.size() > 2 && (p[1] == "BLOCK" || p[1] == "BLK")) skip = (p.size() > 3 && p[2] == "OF") ? 3 : 2;
-      p.erase(p.begin(), p.begin() + static_cast<long>(skip));
+      drop_leading_numbers(p);
       if (p.empty()) continue;
       StreetName s = street_from_tokens(std::move(p));
       if (s.empty()) continue;
@@ -263,10 +273,11 @@ ParsedAddress parse_address(std::string_view text, const AddressParseOptions& op
   if (number >= 0) {
     a.number = number;
     i = 1;
-    if (i < toks.size() && (toks[i] == "BLOCK" || toks[i] == "BLK")) {
-      block_form = true;
+    // "1000 BLOCK OF ...", "1000 BLK ...", and any run of these words after the number: a street never starts
+    // with BLOCK, BLK or OF, so that the normalised text ("0 BLOCK OF X" would be) cannot read back differently.
+    while (i < toks.size() && (toks[i] == "BLOCK" || toks[i] == "BLK" || toks[i] == "OF")) {
+      block_form = block_form || toks[i] != "OF";
       ++i;
-      if (i < toks.size() && toks[i] == "OF") ++i;
     }
     // "123 1/2 MAIN ST" arrives as 123 & 1 & 2 ... and is an intersection above only if '/' was used; a fraction
     // token "1-2" or "12" right after the number followed by more words is rare and left in the name.

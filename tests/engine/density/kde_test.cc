@@ -84,7 +84,9 @@ void check_against_brute_force(const GridSpec& g, KdeOptions o, bool weighted, u
     const Errors e = compare(fast, brute);
     EXPECT_GT(e.max_b, 0.0);
     if (std::getenv("KDE_TEST_VERBOSE")) std::printf("%s w=%d cell=%g max_rel=%.3g worst_cell=%.3g\n", to_string(o.kernel).c_str(), weighted, g.cell_size, e.max_rel, e.worst_cell_rel);
-    EXPECT_LE(e.max_rel, 1e-9) << to_string(o.kernel) << " threads " << threads << " cell " << g.cell_size;
+    // benchmarks/RESULTS.md states at most 4e-12 of the surface maximum (measured: 4.9e-13 at worst, triweight);
+    // single cells far below the maximum keep less relative precision (measured: 6.7e-11 at worst).
+    EXPECT_LE(e.max_rel, 4e-12) << to_string(o.kernel) << " threads " << threads << " cell " << g.cell_size;
     EXPECT_LE(e.worst_cell_rel, 1e-9) << to_string(o.kernel) << " threads " << threads;
   }
 }

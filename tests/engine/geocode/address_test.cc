@@ -140,5 +140,36 @@ TEST(AddressTest, BadInputGivesReasonsNotCrashes) {
   EXPECT_NO_THROW(parse_address(long_text));
 }
 
+// The normalised text reads back to itself (the address fuzzer checks this on any bytes); these are the
+// counterexamples it found, with the reading each must have.
+TEST(AddressTest, NormalisedFormReadsBackToItself) {
+  struct Case {
+    const char* text;
+    bool hundreds_are_blocks;
+    const char* normalized;
+    AddressKind kind;
+  };
+  const Case cases[] = {
+      // A number before an intersection street is dropped, and so is the number-like token it leaves in front.
+      {"7 0XX XXXX & XXXXXXXXXX F", false, "XXXX & XXXXXXXXXX F", AddressKind::kIntersection},
+      {"100 BLOCK OF 200 MAIN ST & ELM ST", false, "MAIN ST & ELM ST", AddressKind::kIntersection},
+      // OF (and BLOCK, BLK) right after the number never start the street.
+      {"000 OF N RYON", true, "0 BLOCK N RYON", AddressKind::kBlock},
+      {"0 OF OF R", false, "0 R", AddressKind::kHouse},
+      {"100 OF BLOCK MAIN ST", false, "100 BLOCK MAIN ST", AddressKind::kBlock},
+      {"1000 BLOCK OF N TRYON ST", false, "1000 BLOCK N TRYON ST", AddressKind::kBlock},
+  };
+  for (const Case& c : cases) {
+    AddressParseOptions o;
+    o.hundreds_are_blocks = c.hundreds_are_blocks;
+    const ParsedAddress a = parse_address(c.text, o);
+    EXPECT_EQ(a.normalized(), c.normalized) << c.text;
+    EXPECT_EQ(a.kind, c.kind) << c.text;
+    const ParsedAddress again = parse_address(a.normalized(), o);
+    EXPECT_EQ(again.normalized(), a.normalized()) << c.text;
+    EXPECT_EQ(again.kind, a.kind) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace hotspot

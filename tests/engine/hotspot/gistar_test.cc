@@ -255,6 +255,49 @@ TEST(GiStarTest, PseudoPAgreesWithExactEnumeration) {
   EXPECT_NEAR(r.pseudo_p[0], exact, 4 * se + 1.0 / o.permutations);
 }
 
+// How many of the hot cells may disagree with spdep on "p <= alpha" when both are correct Monte Carlo estimates of
+// the same conditional-permutation p-value, with a bound exceeded with probability < 1e-6.
+//
+// Model: cell i has a true smaller-tail probability tau_i; a run with R draws counts M ~ Binomial(R, tau_i) draws
+// in that tail and reports p = 2 (M + 1) / (R + 1). spdep's p_sim gives its count M_s = p_sim (R + 1) / 2 - 1.
+// With a uniform prior on tau_i, tau_i | M_s ~ Beta(M_s + 1, R - M_s + 1), so our count given spdep's is
+// beta-binomial(R, M_s + 1, R - M_s + 1): this carries both runs' Monte Carlo error. Our class is "p <= alpha",
+// i.e. M <= c with c = alpha (R + 1) / 2 - 1. The disagreement of cell i is Bernoulli(d_i) with d_i = P(M <= c)
+// when spdep's class is "not significant" and 1 - P(M <= c) when it is; cells draw independent streams, so the
+// count D of disagreements has mean E = sum d_i and variance V = sum d_i (1 - d_i), and Bernstein's inequality
+// P(D - E >= t) <= exp(-t^2 / (2 V + 2 t / 3)) gives t = L / 3 + sqrt(L^2 / 9 + 2 L V), L = ln(1e6), for 1e-6.
+// The uniform prior and the plug-in of spdep's scheme (with replacement, self slot redrawn) for ours are the model's
+// assumptions; the bound is one-sided, as only too many disagreements point to a wrong implementation.
+struct DisagreementBound {
+  double expected = 0.0;  // E
+  double bound = 0.0;     // E + t
+};
+
+double log_beta(double a, double b) { return std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b); }
+
+// P(M <= c) for M ~ beta-binomial(R, a, b).
+double beta_binomial_cdf(int R, double a, double b, int c) {
+  double sum = 0.0;
+  for (int k = 0; k <= c; ++k)
+    sum += std::exp(std::lgamma(R + 1.0) - std::lgamma(k + 1.0) - std::lgamma(R - k + 1.0) + log_beta(k + a, R - k + b) -
+                    log_beta(a, b));
+  return sum;
+}
+
+DisagreementBound disagreement_bound(const std::vector<double>& spdep_p, int R, double alpha) {
+  const int c = static_cast<int>(std::floor(alpha * (R + 1) / 2.0 + 1e-9)) - 1;
+  double e = 0.0, v = 0.0;
+  for (double p : spdep_p) {
+    const int m = std::max(0, static_cast<int>(std::lround(p * (R + 1) / 2.0)) - 1);
+    const double ours_significant = beta_binomial_cdf(R, m + 1.0, R - m + 1.0, c);
+    const double d = p <= alpha ? 1.0 - ours_significant : ours_significant;
+    e += d;
+    v += d * (1.0 - d);
+  }
+  const double L = std::log(1e6);
+  return {e, e + L / 3.0 + std::sqrt(L * L / 9.0 + 2.0 * L * v)};
+}
+
 // spdep's localG_perm (R = 999, seed 1) draws with replacement and redraws the self slot, so p-values agree only
 // statistically: compare the significance classes and the distribution of p over all 27,360 cells.
 TEST(GiStarTest, PseudoPAgreesStatisticallyWithSpdepLocalGPerm) {
@@ -282,6 +325,7 @@ TEST(GiStarTest, PseudoPAgreesStatisticallyWithSpdepLocalGPerm) {
   size_t hot = 0, hot_agree05 = 0, hot_agree01 = 0;
   double sum_a = 0, sum_b = 0, sum_ab = 0, sum_aa = 0, sum_bb = 0;
   size_t cold_larger = 0, cold = 0;
+  std::vector<double> hot_spdep_p;
   for (size_t i = 0; i < n; ++i) {
     const double a = r.pseudo_p[i], b = ref.spdep_p_sim[i];
     const bool a05 = a <= 0.05, b05 = b <= 0.05;
@@ -291,6 +335,7 @@ TEST(GiStarTest, PseudoPAgreesStatisticallyWithSpdepLocalGPerm) {
     theirs05 += b05;
     if (r.z[i] > 0) {
       ++hot;
+      hot_spdep_p.push_back(b);
       hot_agree05 += a05 == b05;
       hot_agree01 += (a <= 0.01) == (b <= 0.01);
     } else {
@@ -307,9 +352,20 @@ TEST(GiStarTest, PseudoPAgreesStatisticallyWithSpdepLocalGPerm) {
               "significant at 0.05: ours %zu, spdep %zu\n",
               n, corr, agree05 / dn, agree01 / dn, hot, static_cast<double>(hot_agree05) / hot,
               static_cast<double>(hot_agree01) / hot, static_cast<double>(cold_larger) / cold, ours05, theirs05);
-  EXPECT_GT(corr, 0.97);
-  EXPECT_GT(static_cast<double>(hot_agree05) / hot, 0.96);
-  EXPECT_GT(static_cast<double>(hot_agree01) / hot, 0.96);
+  // Hot side: the disagreements with spdep must stay within what Monte Carlo error of both runs explains (the
+  // bound of disagreement_bound, exceeded by a correct implementation with probability < 1e-6). Committed run:
+  // 86 cells at 0.05 (expected 63.3, bound 103.4; the excess over the mean is presumably the schemes' difference)
+  // and 88 at 0.01 (expected 171.7, bound 237.5: the uniform prior overstates tau for the many cells whose z is far
+  // beyond any draw, so the bound is conservative there). Dropping the doubling of the folded p gives 182 at 0.05
+  // and fails it, while the correlation of the p-values stays at 0.979; that correlation (printed, 0.978) has no
+  // such derivation (the cold side differs by design) and is not asserted.
+  for (double alpha : {0.05, 0.01}) {
+    const DisagreementBound db = disagreement_bound(hot_spdep_p, o.permutations, alpha);
+    const size_t disagree = hot - (alpha == 0.05 ? hot_agree05 : hot_agree01);
+    std::printf("hot side, p <= %.2f: %zu cells disagree with spdep; expected %.1f, bound %.1f\n", alpha, disagree,
+                db.expected, db.bound);
+    EXPECT_LE(static_cast<double>(disagree), db.bound) << alpha;
+  }
   EXPECT_GT(agree05 / dn, 0.88);
   EXPECT_GT(agree01 / dn, 0.93);
   EXPECT_GT(static_cast<double>(cold_larger) / cold, 0.9);

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <ctime>
+#include <fstream>
+#include <map>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -101,7 +105,47 @@ TEST(IngestTest, NonFiniteAndSwappedCoordinates) {
   EXPECT_NE(find_reject(r, 3)->detail.find("swapped"), std::string::npos) << find_reject(r, 3)->detail;
 }
 
-TEST(IngestTest, DateAndCategoryFilters) {
+// The test's own reading of the bundled CSV (quoted fields with commas; no embedded newlines in this file), so the
+// expected counts do not come from the reader under test.
+std::vector<std::string> split_csv_line(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (char ch : line) {
+    if (ch == '"') quoted = !quoted;
+    else if (ch == ',' && !quoted) out.emplace_back();
+    else if (ch != '\r') out.back() += ch;
+  }
+  return out;
+}
+
+std::vector<std::vector<std::string>> bundled_rows(const std::vector<std::string>& columns) {
+  std::ifstream in(testing::charlotte("cmpd_incidents_sample.csv"));
+  std::string line;
+  std::getline(in, line);
+  const std::vector<std::string> header = split_csv_line(line);
+  std::vector<size_t> at;
+  for (const std::string& c : columns) at.push_back(static_cast<size_t>(std::find(header.begin(), header.end(), c) - header.begin()));
+  std::vector<std::vector<std::string>> rows;
+  while (std::getline(in, line)) {
+    const std::vector<std::string> f = split_csv_line(line);
+    EXPECT_EQ(f.size(), header.size()) << line;
+    std::vector<std::string>& row = rows.emplace_back();
+    for (size_t k : at) row.push_back(k < f.size() ? f[k] : "");
+  }
+  return rows;
+}
+
+TEST(IngestTest, DateFilterKeepsExactlyTheRowsOf2020) {
+  // DATE_REPORTED is epoch ms; 2020 in UTC is [date -u -d 2020-01-01 +%s, date -u -d 2021-01-01 +%s) seconds.
+  const int64_t from_ms = 1577836800LL * 1000, to_ms = 1609459200LL * 1000;
+  const auto rows = bundled_rows({"DATE_REPORTED"});
+  ASSERT_EQ(rows.size(), 5000u);
+  int64_t expected = 0;
+  for (const auto& row : rows) {
+    const int64_t t = std::stoll(row[0]);
+    expected += t >= from_ms && t < to_ms;
+  }
+  EXPECT_EQ(expected, 542);  // the count the independent reading gives; the reader below must agree
   IngestOptions o;
   o.input_path = testing::charlotte("cmpd_incidents_sample.csv");
   o.analysis_crs = "EPSG:2264";
@@ -110,17 +154,57 @@ TEST(IngestTest, DateAndCategoryFilters) {
   IngestResult r = ingest(o);
   EXPECT_TRUE(r.accounting.balanced());
   for (const auto& rec : r.records) EXPECT_EQ(year_of_ms(*rec.time_ms), 2020);
-  const int64_t in_2020 = r.accounting.accepted();
-  EXPECT_GT(in_2020, 400);
-  EXPECT_EQ(r.accounting.rejected_by_reason().at("filtered_date"), 5000 - in_2020);
+  EXPECT_EQ(r.accounting.accepted(), expected);
+  EXPECT_EQ(r.accounting.rejected_by_reason().at("filtered_date"), 5000 - expected);
+}
 
-  o.date_from.clear();
-  o.date_to.clear();
-  o.categories = {"simple assault", "Aggravated Assault"};
+TEST(IngestTest, CategoryFilterIsExactAndCaseInsensitive) {
+  std::map<std::string, int64_t> by_category;
+  for (const auto& row : bundled_rows({"HIGHEST_NIBRS_DESCRIPTION"})) by_category[row[0]] += 1;
+  const int64_t expected = by_category["Simple Assault"] + by_category["Aggravated Assault"];
+  EXPECT_EQ(expected, 612);
+  IngestOptions o;
+  o.input_path = testing::charlotte("cmpd_incidents_sample.csv");
+  o.analysis_crs = "EPSG:2264";
+  o.categories = {"simple assault", " AGGRAVATED assault "};  // the file writes "Simple Assault", "Aggravated Assault"
   IngestResult c = ingest(o);
   EXPECT_TRUE(c.accounting.balanced());
-  EXPECT_GT(c.accounting.accepted(), 100);
+  EXPECT_EQ(c.accounting.accepted(), expected);
+  EXPECT_EQ(c.accounting.rejected_by_reason().at("filtered_category"), 5000 - expected);
   for (const auto& rec : c.records) EXPECT_TRUE(rec.category == "Simple Assault" || rec.category == "Aggravated Assault");
+  // A category is matched whole, not as a substring: "assault" alone names no category in the file.
+  o.categories = {"assault"};
+  EXPECT_EQ(ingest(o).accounting.accepted(), by_category["assault"]);
+}
+
+TEST(IngestTest, UsDatesAreFiltered) {
+  TempDir d;
+  const auto p = d.write("us.csv", std::string(kHeader) +
+                                       "1,-80.84,35.22,12/31/2019 11:59 PM,A\n"  // the last minute before the range
+                                       "2,-80.84,35.22,1/1/2020 12:00 AM,A\n"    // midnight: first instant kept
+                                       "3,-80.84,35.22,06/15/2020,A\n"
+                                       "4,-80.84,35.22,12/31/2020 11:59:59 PM,A\n"  // last second of the range
+                                       "5,-80.84,35.22,1/1/2021 12:00 AM,A\n"
+                                       "6,-80.84,35.22,02/30/2020,A\n"    // no such day
+                                       "7,-80.84,35.22,3/5/2020 13:05 PM,A\n");  // no such hour
+  IngestOptions o;
+  o.input_path = p;
+  o.analysis_crs = "EPSG:2264";
+  o.date_from = "1/1/2020";
+  o.date_to = "12/31/2020";
+  IngestResult r = ingest(o);
+  EXPECT_TRUE(r.accounting.balanced());
+  ASSERT_EQ(r.records.size(), 3u);
+  EXPECT_EQ(r.records[0].source_row, 2);
+  EXPECT_EQ(*r.records[0].time_ms, 1577836800LL * 1000);  // date -u -d 2020-01-01 +%s
+  EXPECT_EQ(r.records[1].source_row, 3);
+  EXPECT_EQ(*r.records[1].time_ms, 1592179200LL * 1000);  // date -u -d 2020-06-15 +%s
+  EXPECT_EQ(r.records[2].source_row, 4);
+  EXPECT_EQ(*r.records[2].time_ms, 1609459199LL * 1000);  // date -u -d '2020-12-31 23:59:59' +%s
+  EXPECT_EQ(find_reject(r, 1)->reason, "filtered_date");
+  EXPECT_EQ(find_reject(r, 5)->reason, "filtered_date");
+  EXPECT_EQ(find_reject(r, 6)->reason, "unparseable_date");
+  EXPECT_EQ(find_reject(r, 7)->reason, "unparseable_date");
 }
 
 TEST(IngestTest, MissingCoordinateColumnsIsAClearError) {
@@ -221,6 +305,134 @@ TEST(IngestTest, ShapefileWithoutPrjNeedsSourceCrs) {
   o.source_crs = "EPSG:4326";
   o.analysis_crs = "EPSG:2264";
   EXPECT_EQ(ingest(o).accounting.accepted(), 5000);
+}
+
+// ---- The same records as CSV, GeoPackage and Esri JSON FeatureSet must give the same answer.
+
+struct SampleRow {
+  std::string id, lon, lat, date_ms, category;
+};
+
+// The bundled rows (the test's own reading), with three coordinate defects: row 10 without coordinates, row 20 at
+// (0, 0), row 30 in San Francisco (outside EPSG:2264's area of use).
+std::vector<SampleRow> sample_with_defects() {
+  std::vector<SampleRow> out;
+  for (const auto& f : bundled_rows({"INCIDENT_REPORT_ID", "LONGITUDE_PUBLIC", "LATITUDE_PUBLIC", "DATE_REPORTED",
+                                     "HIGHEST_NIBRS_DESCRIPTION"}))
+    out.push_back({f[0], f[1], f[2], f[3], f[4]});
+  out[9].lon = out[9].lat = "";
+  out[19].lon = out[19].lat = "0";
+  out[29].lon = "-122.4", out[29].lat = "37.8";
+  return out;
+}
+
+std::string write_sample_csv(const std::vector<SampleRow>& rows, const std::string& path) {
+  std::ofstream out(path);
+  out << "INCIDENT_REPORT_ID,LONGITUDE_PUBLIC,LATITUDE_PUBLIC,DATE_REPORTED,HIGHEST_NIBRS_DESCRIPTION\n";
+  for (const SampleRow& r : rows) out << r.id << ',' << r.lon << ',' << r.lat << ',' << r.date_ms << ",\"" << r.category << "\"\n";
+  return path;
+}
+
+// GeoPackage through GDAL's C++ API; the date is a real DateTime field (UTC), split by the C library's gmtime_r.
+std::string write_sample_gpkg(const std::vector<SampleRow>& rows, const std::string& path) {
+  ensure_gdal();
+  GdalDatasetPtr ds(GetGDALDriverManager()->GetDriverByName("GPKG")->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  OGRSpatialReference wgs;
+  wgs.importFromEPSG(4326);
+  OGRLayer* lay = ds->CreateLayer("incidents", &wgs, wkbPoint, nullptr);
+  for (const auto& [name, type] : {std::pair{"INCIDENT_REPORT_ID", OFTString}, {"DATE_REPORTED", OFTDateTime},
+                                   {"HIGHEST_NIBRS_DESCRIPTION", OFTString}}) {
+    OGRFieldDefn def(name, type);
+    lay->CreateField(&def);
+  }
+  ds->StartTransaction();
+  for (const SampleRow& r : rows) {
+    OgrFeaturePtr f(OGRFeature::CreateFeature(lay->GetLayerDefn()));
+    f->SetField("INCIDENT_REPORT_ID", r.id.c_str());
+    const time_t secs = static_cast<time_t>(std::stoll(r.date_ms) / 1000);
+    std::tm t{};
+    gmtime_r(&secs, &t);
+    f->SetField("DATE_REPORTED", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec, 100);
+    f->SetField("HIGHEST_NIBRS_DESCRIPTION", r.category.c_str());
+    if (!r.lon.empty()) f->SetGeometryDirectly(new OGRPoint(std::stod(r.lon), std::stod(r.lat)));
+    EXPECT_EQ(lay->CreateFeature(f.get()), OGRERR_NONE);
+  }
+  ds->CommitTransaction();
+  return path;
+}
+
+// An Esri JSON FeatureSet written as text (GDAL's ESRIJSON driver only reads); dates are esriFieldTypeDate, epoch
+// ms as ArcGIS REST services return them; a row without coordinates has no geometry.
+std::string write_sample_esri_json(const std::vector<SampleRow>& rows, const std::string& path) {
+  std::ofstream out(path);
+  out << "{\"geometryType\":\"esriGeometryPoint\",\"spatialReference\":{\"wkid\":4326},\"fields\":["
+         "{\"name\":\"INCIDENT_REPORT_ID\",\"type\":\"esriFieldTypeString\"},"
+         "{\"name\":\"DATE_REPORTED\",\"type\":\"esriFieldTypeDate\"},"
+         "{\"name\":\"HIGHEST_NIBRS_DESCRIPTION\",\"type\":\"esriFieldTypeString\"}],\"features\":[";
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const SampleRow& r = rows[i];
+    out << (i ? "," : "") << "{\"attributes\":{\"INCIDENT_REPORT_ID\":\"" << r.id << "\",\"DATE_REPORTED\":" << r.date_ms
+        << ",\"HIGHEST_NIBRS_DESCRIPTION\":\"" << r.category << "\"}";
+    if (!r.lon.empty()) out << ",\"geometry\":{\"x\":" << r.lon << ",\"y\":" << r.lat << "}";
+    out << "}";
+  }
+  out << "]}";
+  return path;
+}
+
+IngestResult ingest_sample(const std::string& path) {
+  IngestOptions o;
+  o.input_path = path;
+  o.analysis_crs = "EPSG:2264";
+  o.date_column = "DATE_REPORTED";
+  o.category_column = "HIGHEST_NIBRS_DESCRIPTION";
+  o.date_from = "2020-01-01";
+  o.date_to = "2022-12-31";
+  o.categories = {"Simple Assault", "Aggravated Assault", "Theft From Motor Vehicle", "All Other Thefts"};
+  return ingest(o);
+}
+
+TEST(IngestTest, GeoPackageAndEsriJsonGiveTheCsvsPointsAndReasons) {
+  TempDir d;
+  const std::vector<SampleRow> rows = sample_with_defects();
+  ASSERT_EQ(rows.size(), 5000u);
+  // Expected accepted rows, from the rows themselves: no defect, reported in [date -u -d 2020-01-01 +%s,
+  // date -u -d 2023-01-01 +%s) and one of the four categories.
+  int64_t expected = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const int64_t t = std::stoll(rows[i].date_ms);
+    const std::string& c = rows[i].category;
+    expected += i != 9 && i != 19 && i != 29 && t >= 1577836800LL * 1000 && t < 1672531200LL * 1000 &&
+                (c == "Simple Assault" || c == "Aggravated Assault" || c == "Theft From Motor Vehicle" || c == "All Other Thefts");
+  }
+  const IngestResult csv = ingest_sample(write_sample_csv(rows, d.file("s.csv")));
+  EXPECT_EQ(csv.accounting.accepted(), expected);
+  EXPECT_EQ(find_reject(csv, 10)->reason, "missing_coordinate");
+  EXPECT_EQ(find_reject(csv, 20)->reason, "zero_coordinate");
+  EXPECT_EQ(find_reject(csv, 30)->reason, "outside_crs_area");
+  const auto& by = csv.accounting.rejected_by_reason();
+  EXPECT_GT(by.at("filtered_date"), 0);
+  EXPECT_GT(by.at("filtered_category"), 0);
+  for (const std::string& path : {write_sample_gpkg(rows, d.file("s.gpkg")), write_sample_esri_json(rows, d.file("s.json"))}) {
+    SCOPED_TRACE(path);
+    const IngestResult r = ingest_sample(path);
+    EXPECT_EQ(r.x_column, "(geometry)");
+    EXPECT_EQ(r.accounting.records_in(), 5000);
+    EXPECT_EQ(r.accounting.rejected_by_reason(), by);
+    ASSERT_EQ(r.records.size(), csv.records.size());
+    for (size_t i = 0; i < r.records.size(); ++i) {
+      EXPECT_EQ(r.records[i].source_row, csv.records[i].source_row);
+      EXPECT_NEAR(r.records[i].point.x, csv.records[i].point.x, 1e-6);
+      EXPECT_NEAR(r.records[i].point.y, csv.records[i].point.y, 1e-6);
+      EXPECT_EQ(r.records[i].time_ms, csv.records[i].time_ms);
+      EXPECT_EQ(r.records[i].category, csv.records[i].category);
+    }
+    ASSERT_EQ(r.rejects.size(), csv.rejects.size());
+    for (size_t i = 0; i < r.rejects.size(); ++i) {
+      EXPECT_EQ(r.rejects[i].source_row, csv.rejects[i].source_row);
+      EXPECT_EQ(r.rejects[i].reason, csv.rejects[i].reason) << "row " << r.rejects[i].source_row;
+    }
+  }
 }
 
 TEST(IngestTest, StudyAreaRejectsOutsidePoints) {
