@@ -466,7 +466,7 @@ double kde_scale_factor(DensityUnit u, double crs_unit_m, double cell_size_crs) 
       return units_per_mile * units_per_mile;
     }
     case DensityUnit::kPerSquareKilometre: {
-      const double units_per_km = 1000.0 / crs_unit_m;
+      const double units_per_km = kKilometreM / crs_unit_m;
       return units_per_km * units_per_km;
     }
     case DensityUnit::kCountPerCell: return cell_size_crs * cell_size_crs;
