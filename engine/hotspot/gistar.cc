@@ -153,8 +153,9 @@ GiStarResult gi_star(std::span<const double> x, const SpatialWeights& w, const G
   const ParallelFor how{o.threads, kPermutedUnitsPerChunk, progress, "permutations"};
   parallel_for(n, how, [n]() { return Scratch{std::vector<uint32_t>(n, 0), 0, {}}; },
                [&](Scratch& scratch, const ChunkRange& units) {
-    std::vector<uint32_t>& stamp = scratch.stamp;
-    uint32_t& gen = scratch.gen;
+    // Locals, not references into the scratch, so that the stores into stamp cannot alias gen in the draw loop.
+    std::vector<uint32_t> stamp = std::move(scratch.stamp);
+    uint32_t gen = scratch.gen;
     std::vector<double>& wts = scratch.wts;
     for (size_t i = units.begin; i < units.end; ++i) {
       if (!std::isfinite(r.z[i])) continue;
@@ -197,6 +198,8 @@ GiStarResult gi_star(std::span<const double> x, const SpatialWeights& w, const G
       const double tail = static_cast<double>(std::min(upper, lower) + 1) / static_cast<double>(R + 1);
       r.pseudo_p[i] = std::min(1.0, 2.0 * tail);
     }
+    scratch.stamp = std::move(stamp);
+    scratch.gen = gen;
   });
   return r;
 }
