@@ -9,7 +9,7 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libgdal-dev libgeos-dev libproj-dev proj-data gdal-bin
-  libnanoflann-dev libcli11-dev nlohmann-json3-dev
+  libnanoflann-dev libcli11-dev nlohmann-json3-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   chromium

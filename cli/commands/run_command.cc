@@ -11,8 +11,8 @@
 #include "cli/pipeline/run_config.h"
 #include "cli/pipeline/run_pipeline.h"
 #include "cli/commands/stderr_progress.h"
-#include "engine/core/sha256.h"
 #include "geo/write/atomic_output.h"
+#include "geo/write/sha256.h"
 
 namespace fs = std::filesystem;
 

@@ -12,8 +12,6 @@ namespace hotspot::cli {
 
 namespace {
 
-constexpr double kSquareMileM2 = kMileM * kMileM;
-
 std::vector<ReportIncident> report_incidents(const IngestResult& in, const std::vector<std::string>& violent_categories) {
   std::set<std::string> violent;
   for (const std::string& c : violent_categories) violent.insert(lower(c));

@@ -8,8 +8,9 @@
 
 #include "cli/pipeline/areas_outcome.h"
 #include "cli/pipeline/clusters_outcome.h"
-#include "engine/report/area_report.h"
+#include "engine/core/length.h"
 #include "engine/core/record_accounting.h"
+#include "engine/report/area_report.h"
 
 namespace hotspot::cli {
 
@@ -32,7 +33,7 @@ struct RunReport {
   std::vector<HotspotClusterFigures> clusters;  // uncovered hotspots, ranked
   std::vector<std::string> notes;         // warnings and remarks for the reader
   std::string preview_image;              // file name of the PNG preview map, when one was drawn
-  double crs_unit_m = 0.3048006096012192;  // to turn CRS areas into square miles
+  double crs_unit_m = kUsSurveyFootM;     // to turn CRS areas into square miles
 };
 
 std::string report_markdown(const RunReport& report);

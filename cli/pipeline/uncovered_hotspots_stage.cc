@@ -59,7 +59,7 @@ Cluster measure(const GridCluster& cl, const Context& ctx) {
     boxes.push_back({p.x - h, p.y - h, p.x + h, p.y + h});
   }
   b.fig.cells = static_cast<int64_t>(cl.cells.size());
-  b.fig.area_sq_mi = static_cast<double>(cl.cells.size()) * spec.cell_area() * unit_m * unit_m / (kMileM * kMileM);
+  b.fig.area_sq_mi = static_cast<double>(cl.cells.size()) * spec.cell_area() * unit_m * unit_m / kSquareMileM2;
   b.fig.max_z = best_z;
   if (ctx.geocoder) {
     if (auto ni = ctx.geocoder->nearest_intersection(hottest.x, hottest.y)) {

@@ -80,7 +80,7 @@ Length Length::parse_analysis(std::string_view text, const std::string& what) {
 double Length::in_metres(double crs_unit_m) const {
   switch (unit) {
     case LengthUnit::kMetre: return value;
-    case LengthUnit::kKilometre: return value * 1000.0;
+    case LengthUnit::kKilometre: return value * kKilometreM;
     case LengthUnit::kFoot: return value * (is_foot_unit(crs_unit_m) ? crs_unit_m : kInternationalFootM);
     case LengthUnit::kUsSurveyFoot: return value * kUsSurveyFootM;
     case LengthUnit::kInternationalFoot: return value * kInternationalFootM;

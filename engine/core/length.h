@@ -34,9 +34,13 @@ struct Length {
   std::string to_string() const;
 };
 
+// The units module: every unit constant of the project is here, nowhere else.
+inline constexpr double kKilometreM = 1000.0;
 inline constexpr double kUsSurveyFootM = 1200.0 / 3937.0;
 inline constexpr double kInternationalFootM = 0.3048;
-inline constexpr double kMileM = 1609.344;
+inline constexpr double kMileM = 1609.344;  // the international mile, 5,280 international feet
+inline constexpr double kSquareKilometreM2 = kKilometreM * kKilometreM;
+inline constexpr double kSquareMileM2 = kMileM * kMileM;
 inline constexpr double kMaxAnalysisLengthM = 1000e3;  // 1,000 km
 
 // True when a CRS unit of this many metres is a foot (US survey or international).

@@ -1,16 +1,14 @@
 #include "engine/density/kde.h"
 
+#include "engine/core/parallel_for.h"
 #include "engine/core/text.h"
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cctype>
 #include <cmath>
-#include <mutex>
 #include <numbers>
 #include <stdexcept>
-#include <thread>
 
 #include "engine/core/length.h"
 
@@ -389,39 +387,20 @@ Raster kernel_density(PointSpan points, const GridSpec& grid, const KdeOptions& 
   validate_kde_options(options, grid);
   const RowBuckets buckets = bucket_points(points, grid, kde_support_crs(options));
   Raster out(grid, 0.0);
-  int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
-  threads = std::clamp<int>(threads, 1, static_cast<int>(std::max<int64_t>(1, grid.nrows)));
-  constexpr int64_t kChunk = 8;
-  std::atomic<int64_t> next_row{0};
-  std::atomic<int64_t> rows_done{0};
-  std::mutex progress_mutex;
-  auto work = [&]() {
-    RowEvaluator ev(grid, options, buckets);
-    for (;;) {
-      const int64_t r0 = next_row.fetch_add(kChunk);
-      if (r0 >= grid.nrows) break;
-      const int64_t r1 = std::min(r0 + kChunk, grid.nrows);
-      for (int64_t i = r0; i < r1; ++i) {
-        double* row = out.values.data() + i * grid.ncols;
-        ev.row(i, row);
-        if (!options.mask.empty()) {
-          const uint8_t* m = options.mask.data() + i * grid.ncols;
+  constexpr size_t kRowsPerChunk = 8;
+  const ParallelFor how(options.threads, kRowsPerChunk, progress, "kernel density");
+  parallel_for(
+      static_cast<size_t>(grid.nrows), how, [&]() { return RowEvaluator(grid, options, buckets); },
+      [&](RowEvaluator& ev, const ChunkRange& rows) {
+        for (size_t i = rows.begin; i < rows.end; ++i) {
+          double* row = out.values.data() + i * static_cast<size_t>(grid.ncols);
+          ev.row(static_cast<int64_t>(i), row);
+          if (options.mask.empty()) continue;
+          const uint8_t* m = options.mask.data() + i * static_cast<size_t>(grid.ncols);
           for (int64_t j = 0; j < grid.ncols; ++j)
             if (!m[j]) row[j] = Raster::nodata();
         }
-      }
-      const int64_t done = rows_done.fetch_add(r1 - r0) + (r1 - r0);
-      if (progress && done < grid.nrows && progress_mutex.try_lock()) {
-        progress->update("kernel density", done, grid.nrows);
-        progress_mutex.unlock();
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (progress) progress->update("kernel density", grid.nrows, grid.nrows);
+      });
   return out;
 }
 
@@ -487,7 +466,7 @@ double kde_scale_factor(DensityUnit u, double crs_unit_m, double cell_size_crs) 
       return units_per_mile * units_per_mile;
     }
     case DensityUnit::kPerSquareKilometre: {
-      const double units_per_km = 1000.0 / crs_unit_m;
+      const double units_per_km = kKilometreM / crs_unit_m;
       return units_per_km * units_per_km;
     }
     case DensityUnit::kCountPerCell: return cell_size_crs * cell_size_crs;

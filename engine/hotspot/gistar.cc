@@ -5,13 +5,16 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
-#include <thread>
+
+#include "engine/core/parallel_for.h"
 
 namespace hotspot {
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr size_t kUnitsPerChunk = 1024;         // parallel work items of the z scores
+constexpr size_t kPermutedUnitsPerChunk = 64;   // of the permutations (each unit costs R draws per neighbour)
 
 uint64_t mix64(uint64_t z) {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
@@ -99,9 +102,9 @@ GiStarResult gi_star(std::span<const double> x, const SpatialWeights& w, const G
   r.n_neighbors.assign(n, 0);
   const double sd = r.sd;
   std::atomic<size_t> undefined{0};
-  parallel_chunks(n, o.threads, [&](size_t b, size_t e) {
+  parallel_for(n, ParallelFor{o.threads, kUnitsPerChunk}, [&](const ChunkRange& units) {
     size_t bad = 0;
-    for (size_t i = b; i < e; ++i) {
+    for (size_t i = units.begin; i < units.end; ++i) {
       double lag = 0.0, wi = 0.0, s1 = 0.0;
       const uint64_t kb = w.offsets[i], ke = w.offsets[i + 1];
       if (w.binary()) {
@@ -142,11 +145,19 @@ GiStarResult gi_star(std::span<const double> x, const SpatialWeights& w, const G
   // Conditional permutations.
   const int R = o.permutations;
   r.pseudo_p.assign(n, kNaN);
-  parallel_chunks(n, o.threads, [&](size_t b, size_t e) {
-    std::vector<uint32_t> stamp(n, 0);
+  struct Scratch {
+    std::vector<uint32_t> stamp;  // stamp[t] == gen: value t already drawn in this permutation
     uint32_t gen = 0;
     std::vector<double> wts;
-    for (size_t i = b; i < e; ++i) {
+  };
+  const ParallelFor how{o.threads, kPermutedUnitsPerChunk, progress, "permutations"};
+  parallel_for(n, how, [n]() { return Scratch{std::vector<uint32_t>(n, 0), 0, {}}; },
+               [&](Scratch& scratch, const ChunkRange& units) {
+    // Locals, not references into the scratch, so that the stores into stamp cannot alias gen in the draw loop.
+    std::vector<uint32_t> stamp = std::move(scratch.stamp);
+    uint32_t gen = scratch.gen;
+    std::vector<double>& wts = scratch.wts;
+    for (size_t i = units.begin; i < units.end; ++i) {
       if (!std::isfinite(r.z[i])) continue;
       const uint64_t kb = w.offsets[i], ke = w.offsets[i + 1];
       double self_w = 0.0, observed = 0.0;
@@ -186,10 +197,10 @@ GiStarResult gi_star(std::span<const double> x, const SpatialWeights& w, const G
       }
       const double tail = static_cast<double>(std::min(upper, lower) + 1) / static_cast<double>(R + 1);
       r.pseudo_p[i] = std::min(1.0, 2.0 * tail);
-      if (progress && b == 0 && (i % 512) == 0) progress->update("permutations", static_cast<int64_t>(i - b), static_cast<int64_t>(e - b));
     }
+    scratch.stamp = std::move(stamp);
+    scratch.gen = gen;
   });
-  if (progress) progress->update("permutations", static_cast<int64_t>(n), static_cast<int64_t>(n));
   return r;
 }
 

@@ -4,9 +4,8 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
-#include <mutex>
-#include <thread>
 
+#include "engine/core/parallel_for.h"
 #include "engine/core/point_index.h"
 
 namespace hotspot {
@@ -14,6 +13,8 @@ namespace hotspot {
 namespace {
 
 constexpr double kBandTolerance = 1e-9;
+constexpr size_t kUnitsPerChunk = 256;  // parallel work items of the KD-tree paths
+constexpr size_t kRowsPerChunk = 8;     // parallel work items of the fishnet stencil
 
 double inclusive(double band) { return band * (1.0 + kBandTolerance); }
 
@@ -79,36 +80,6 @@ SpatialWeights assemble(size_t n, std::vector<Chunk>& chunks, bool binary, bool 
 
 }  // namespace
 
-int resolve_threads(int threads) {
-  if (threads > 0) return threads;
-  const unsigned h = std::thread::hardware_concurrency();
-  return h == 0 ? 1 : static_cast<int>(h);
-}
-
-void parallel_chunks(size_t n, int threads, const std::function<void(size_t, size_t)>& fn) {
-  const size_t t = std::min<size_t>(static_cast<size_t>(resolve_threads(threads)), std::max<size_t>(1, n / 256));
-  if (t <= 1) {
-    fn(0, n);
-    return;
-  }
-  std::vector<std::thread> pool;
-  std::exception_ptr error;
-  std::mutex m;
-  for (size_t k = 0; k < t; ++k) {
-    const size_t b = n * k / t, e = n * (k + 1) / t;
-    pool.emplace_back([&, b, e]() {
-      try {
-        fn(b, e);
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(m);
-        if (!error) error = std::current_exception();
-      }
-    });
-  }
-  for (std::thread& th : pool) th.join();
-  if (error) std::rethrow_exception(error);
-}
-
 size_t SpatialWeights::neighbor_count(size_t i) const {
   size_t c = row_size(i);
   if (self_included) {
@@ -141,11 +112,9 @@ double default_band(PointSpan centroids, int threads) {
   if (centroids.size() < 2) return 0.0;
   PointIndex index(centroids);
   const size_t n = centroids.size();
-  const int t = resolve_threads(threads);
-  std::vector<double> worst(static_cast<size_t>(t) + 1, 0.0);
   std::vector<double> per(n, 0.0);
-  parallel_chunks(n, threads, [&](size_t b, size_t e) {
-    for (size_t i = b; i < e; ++i) {
+  parallel_for(n, ParallelFor{threads, kUnitsPerChunk}, [&](const ChunkRange& units) {
+    for (size_t i = units.begin; i < units.end; ++i) {
       // the nearest unit other than i (a duplicate centroid counts, at distance 0)
       const auto nb = index.nearest(centroids[i].x, centroids[i].y, 2);
       double d = std::numeric_limits<double>::infinity();
@@ -167,47 +136,39 @@ SpatialWeights distance_weights(PointSpan c, const WeightsOptions& o, Progress* 
   if (needs_band(o.scheme) && n > 1 && !(band > 0.0))
     throw std::invalid_argument("the distance band is zero: every unit has a duplicate centroid");
   PointIndex index(c);
-  const int t = std::max(1, std::min(resolve_threads(o.threads), static_cast<int>(std::max<size_t>(1, n / 256))));
-  std::vector<Chunk> chunks(static_cast<size_t>(t));
+  std::vector<Chunk> chunks(chunk_count(n, kUnitsPerChunk));
   const bool binary = o.scheme == WeightScheme::kFixedBand || o.scheme == WeightScheme::kKNearest;
   const double radius = search_radius(o, band);
-  std::vector<std::thread> pool;
-  for (int k = 0; k < t; ++k) {
-    pool.emplace_back([&, k]() {
-      const size_t b = n * static_cast<size_t>(k) / static_cast<size_t>(t);
-      const size_t e = n * static_cast<size_t>(k + 1) / static_cast<size_t>(t);
-      Chunk& ch = chunks[static_cast<size_t>(k)];
-      ch.sizes.reserve(e - b);
-      std::vector<Neighbor> found;
-      std::vector<std::pair<uint32_t, double>> row;
-      for (size_t i = b; i < e; ++i) {
-        row.clear();
-        if (o.scheme == WeightScheme::kKNearest) {
-          found = index.nearest(c[i].x, c[i].y, static_cast<size_t>(o.k) + 1);
-          size_t taken = 0;
-          for (const Neighbor& nb : found) {
-            if (nb.index == i || taken == static_cast<size_t>(o.k)) continue;
-            row.push_back({nb.index, 1.0});
-            ++taken;
-          }
-        } else {
-          index.within_radius(c[i].x, c[i].y, inclusive(radius), found);
-          for (const Neighbor& nb : found)
-            if (nb.index != i) row.push_back({nb.index, distance_weight(o, band, nb.distance)});
+  auto fill = [&](std::vector<Neighbor>& found, const ChunkRange& units) {
+    Chunk& ch = chunks[units.index];
+    ch.sizes.reserve(units.end - units.begin);
+    std::vector<std::pair<uint32_t, double>> row;
+    for (size_t i = units.begin; i < units.end; ++i) {
+      row.clear();
+      if (o.scheme == WeightScheme::kKNearest) {
+        found = index.nearest(c[i].x, c[i].y, static_cast<size_t>(o.k) + 1);
+        size_t taken = 0;
+        for (const Neighbor& nb : found) {
+          if (nb.index == i || taken == static_cast<size_t>(o.k)) continue;
+          row.push_back({nb.index, 1.0});
+          ++taken;
         }
-        if (o.include_self) row.push_back({static_cast<uint32_t>(i), 1.0});
-        std::sort(row.begin(), row.end());
-        ch.sizes.push_back(static_cast<uint32_t>(row.size()));
-        for (const auto& [j, w] : row) {
-          ch.nbr.push_back(j);
-          if (!binary) ch.w.push_back(w);
-        }
-        if (progress && k == 0 && (i - b) % 65536 == 0) progress->update("spatial weights", static_cast<int64_t>(i - b), static_cast<int64_t>(e - b));
+      } else {
+        index.within_radius(c[i].x, c[i].y, inclusive(radius), found);
+        for (const Neighbor& nb : found)
+          if (nb.index != i) row.push_back({nb.index, distance_weight(o, band, nb.distance)});
       }
-    });
-  }
-  for (std::thread& th : pool) th.join();
-  if (progress) progress->update("spatial weights", static_cast<int64_t>(n), static_cast<int64_t>(n));
+      if (o.include_self) row.push_back({static_cast<uint32_t>(i), 1.0});
+      std::sort(row.begin(), row.end());
+      ch.sizes.push_back(static_cast<uint32_t>(row.size()));
+      for (const auto& [j, w] : row) {
+        ch.nbr.push_back(j);
+        if (!binary) ch.w.push_back(w);
+      }
+    }
+  };
+  parallel_for(n, ParallelFor{o.threads, kUnitsPerChunk, progress, "spatial weights"},
+               []() { return std::vector<Neighbor>(); }, fill);
   return assemble(n, chunks, binary, o.include_self);
 }
 
@@ -275,8 +236,8 @@ SpatialWeights fishnet_weights(int64_t ncols, int64_t nrows, double cell, std::s
   sw.offsets.assign(n_units + 1, 0);
   // Pass 1: row sizes, by grid row.
   std::vector<uint32_t> sizes(n_units, 0);
-  parallel_chunks(static_cast<size_t>(nrows), o.threads, [&](size_t rb, size_t re) {
-    for (int64_t r = static_cast<int64_t>(rb); r < static_cast<int64_t>(re); ++r)
+  parallel_for(static_cast<size_t>(nrows), ParallelFor{o.threads, kRowsPerChunk}, [&](const ChunkRange& rows) {
+    for (int64_t r = static_cast<int64_t>(rows.begin); r < static_cast<int64_t>(rows.end); ++r)
       for (int64_t col = 0; col < ncols; ++col) {
         const int64_t u = unit(r * ncols + col);
         if (u < 0) continue;
@@ -299,9 +260,9 @@ SpatialWeights fishnet_weights(int64_t ncols, int64_t nrows, double cell, std::s
   sw.neighbors.resize(sw.offsets[n_units]);
   if (!binary) sw.weights.resize(sw.offsets[n_units]);
   // Pass 2: fill.
-  parallel_chunks(static_cast<size_t>(nrows), o.threads, [&](size_t rb, size_t re) {
-    for (int64_t r = static_cast<int64_t>(rb); r < static_cast<int64_t>(re); ++r) {
-      if (progress && rb == 0 && r % 256 == 0) progress->update("spatial weights", r, static_cast<int64_t>(re));
+  parallel_for(static_cast<size_t>(nrows), ParallelFor{o.threads, kRowsPerChunk, progress, "spatial weights"},
+               [&](const ChunkRange& rows) {
+    for (int64_t r = static_cast<int64_t>(rows.begin); r < static_cast<int64_t>(rows.end); ++r) {
       for (int64_t col = 0; col < ncols; ++col) {
         const int64_t id = r * ncols + col;
         const int64_t u = unit(id);
@@ -328,7 +289,6 @@ SpatialWeights fishnet_weights(int64_t ncols, int64_t nrows, double cell, std::s
       }
     }
   });
-  if (progress) progress->update("spatial weights", nrows, nrows);
   return sw;
 }
 

@@ -15,7 +15,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -78,11 +77,6 @@ SpatialWeights fishnet_weights(int64_t ncols, int64_t nrows, double cell_size_cr
 // Binary weights from explicit neighbour lists (contiguity); self added when include_self. Lists need not be
 // sorted or free of duplicates or of i itself.
 SpatialWeights weights_from_lists(const std::vector<std::vector<uint32_t>>& lists, bool include_self);
-
-// Runs fn(begin, end) over [0, n) split into contiguous chunks on up to `threads` threads (0 = hardware).
-// Results must not depend on the split.
-void parallel_chunks(size_t n, int threads, const std::function<void(size_t, size_t)>& fn);
-int resolve_threads(int threads);
 
 std::string to_string(WeightScheme scheme);
 

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <cpl_string.h>
 #include <stdexcept>
-#include <thread>
 
 #include "geo/write/atomic_output.h"
 #include "geo/gdal/gdal_handles.h"
@@ -48,8 +47,7 @@ void write_geotiff(const Raster& raster, const Crs& crs, const GeoTiffOptions& o
   opts.SetNameValue("OVERVIEWS", o.overviews ? "AUTO" : "NONE");
   opts.SetNameValue("RESAMPLING", "AVERAGE");
   opts.SetNameValue("BIGTIFF", "IF_SAFER");
-  const int threads = o.threads > 0 ? o.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  opts.SetNameValue("NUM_THREADS", std::to_string(threads).c_str());
+  opts.SetNameValue("NUM_THREADS", o.threads > 0 ? std::to_string(o.threads).c_str() : "ALL_CPUS");
   CPLErrorReset();
   GdalDatasetPtr dst(cog->CreateCopy(out.temp_path().c_str(), src.get(), FALSE, opts.List(), nullptr, nullptr));
   if (!dst) throw std::runtime_error(o.path + ": cannot write the GeoTIFF: " + last_gdal_error());

@@ -162,9 +162,10 @@ void write_hot_zones(const std::vector<HotZone>& zones, const std::vector<HotZon
   const double m2 = crs.linear_unit_m() * crs.linear_unit_m();
   for (const HotZone& z : zones) {
     const HotZoneLevel& l = levels[static_cast<size_t>(z.level_index)];
+    const double area_m2 = z.area_crs2 * m2;
     layer.features.push_back({WktGeometry{z.wkt},
-                              {int64_t{z.zone_id}, l.label, l.threshold, unit_label, z.cells, z.area_crs2 * m2 / 1e6,
-                               z.area_crs2 * m2 / (kMileM * kMileM), z.peak, z.mean}});
+                              {int64_t{z.zone_id}, l.label, l.threshold, unit_label, z.cells, area_m2 / kSquareKilometreM2,
+                               area_m2 / kSquareMileM2, z.peak, z.mean}});
   }
   VectorWriteOptions o;
   o.path = path;
