@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <iomanip>
 
-#include "cli/commands/info_command.h"
+#include "cli/commands/ingest_summary.h"
 #include "cli/commands/subcommand_stages.h"
 
 namespace hotspot::cli {
@@ -39,16 +39,15 @@ void print_summary(const GistarOptions& o, const Context& ctx, const GistarOutco
   for (const std::string& p : g.paths)
     out << "output:    " << p << " (" << g.features << " features, style "
         << std::filesystem::path(p).replace_extension(".qml").string() << ")\n";
-  for (const std::string& s : ctx.notes) out << "warning:   " << s << "\n";
 }
 
 }  // namespace
 
 int run_gistar(const GistarOptions& o, std::ostream& out, std::ostream& err) {
   GistarStage stage(o.gistar);
-  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, {o.threads, o.overwrite, o.quiet});
+  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, {o.threads, o.overwrite, o.quiet, o.rejects});
   print_summary(o, ctx, *ctx.gistar, out);
-  for (const std::string& s : ctx.notes) err << "warning: " << s << "\n";
+  print_warnings(ctx.notes, err);
   return kExitOk;
 }
 

@@ -12,6 +12,7 @@ namespace hotspot::cli {
 
 struct GistarOptions {
   IngestOptions ingest;
+  std::string rejects;  // --rejects; empty = not written
   GistarStage::Options gistar;
   int threads = 0;
   bool overwrite = false;

@@ -13,14 +13,13 @@ struct InfoOptions {
   IngestOptions ingest;
   std::string rejects_path;  // write the rejected records here (CSV), optional
   bool overwrite = false;
+  bool quiet = false;        // no progress on stderr
+  int threads = 0;           // accepted like every command's; reading is single-threaded
   bool json = false;         // machine-readable summary
   int top_categories = 10;
 };
 
 int run_info(const InfoOptions& options, std::ostream& out, std::ostream& err);
 void register_info(CLI::App& app, CommandAction& action);
-
-// The human-readable accounting block shared by commands that ingest ("records in / accepted / rejected ...").
-void print_ingest_summary(const IngestResult& result, std::ostream& out, int top_categories);
 
 }  // namespace hotspot::cli

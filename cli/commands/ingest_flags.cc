@@ -4,8 +4,9 @@
 
 namespace hotspot::cli {
 
-void add_ingest_flags(CLI::App& app, IngestOptions& o, OptionTable& table, CliOptions& cli) {
+void add_ingest_flags(CLI::App& app, IngestOptions& o, std::string& rejects, OptionTable& table, CliOptions& cli) {
   declare_ingest_options(table, o);
+  declare_rejects_option(table, rejects);
   cli.bind(app, table);
 }
 

@@ -11,8 +11,8 @@ class App;
 
 namespace hotspot::cli {
 
-// Binds the flags to `options` through `table` and `cli`; call cli.apply() after parsing. All three must outlive
-// the parse.
-void add_ingest_flags(CLI::App& app, IngestOptions& options, OptionTable& table, CliOptions& cli);
+// Binds the flags to `options` and `rejects` (the --rejects file) through `table` and `cli`; call cli.apply() after
+// parsing. All must outlive the parse.
+void add_ingest_flags(CLI::App& app, IngestOptions& options, std::string& rejects, OptionTable& table, CliOptions& cli);
 
 }  // namespace hotspot::cli

@@ -5,7 +5,7 @@
 #include <iomanip>
 #include <sstream>
 
-#include "cli/commands/info_command.h"
+#include "cli/commands/ingest_summary.h"
 #include "cli/commands/subcommand_stages.h"
 #include "engine/core/text.h"
 
@@ -26,7 +26,6 @@ void print_summary(const Context& ctx, const KdeOutcome& k, std::ostream& out) {
     if (v > 0.0) ++positive;
   }
   print_ingest_summary(in, out, 10);
-  for (const std::string& w : ctx.notes) out << "warning:   " << w << "\n";
   out << "kernel:    " << to_string(k.kernel) << (in.weight_column.empty() ? "" : " (weighted by " + in.weight_column + ")")
       << "\n";
   out << (k.kernel == KdeKernel::kGaussian ? "bandwidth: " : "radius:    ") << k.bandwidth_note
@@ -59,9 +58,9 @@ void print_summary(const Context& ctx, const KdeOutcome& k, std::ostream& out) {
 
 int run_kde(const KdeCommandOptions& o, std::ostream& out, std::ostream& err) {
   KdeStage stage(o.kde);
-  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, {o.threads, o.overwrite, o.quiet});
+  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, {o.threads, o.overwrite, o.quiet, o.rejects});
   print_summary(ctx, *ctx.density, out);
-  for (const std::string& w : ctx.notes) err << "warning: " << w << "\n";
+  print_warnings(ctx.notes, err);
   return kExitOk;
 }
 

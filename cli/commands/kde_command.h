@@ -12,6 +12,7 @@ namespace hotspot::cli {
 
 struct KdeCommandOptions {
   IngestOptions ingest;
+  std::string rejects;  // --rejects; empty = not written
   KdeStage::Options kde;
   int threads = 0;
   bool overwrite = false;

@@ -9,6 +9,8 @@ Context run_subcommand_stages(const IngestOptions& ingest, const std::vector<Sta
   Outputs outputs = Outputs::explicit_paths(how.overwrite ? Overwrite::allow : Overwrite::refuse);
   IngestStage::Options io;
   io.ingest = ingest;
+  io.rejects = how.rejects;
+  io.require_records = how.records == SubcommandRun::Records::required;
   IngestStage ingest_stage(io);
   std::vector<Stage*> all{&ingest_stage};
   all.insert(all.end(), stages.begin(), stages.end());

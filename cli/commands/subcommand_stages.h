@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "cli/commands/command.h"
-#include "cli/commands/common_flags.h"
+#include "cli/pipeline/common_options.h"
 #include "cli/commands/ingest_flags.h"
 #include "cli/pipeline/context.h"
 #include "cli/pipeline/option_binding.h"
@@ -22,13 +22,15 @@ struct SubcommandRun {
   int threads = 0;
   bool overwrite = false;
   bool quiet = false;
+  std::string rejects;  // the --rejects file; empty = not written
+  enum class Records { required, optional } records = Records::required;
 };
 
 Context run_subcommand_stages(const IngestOptions& ingest, const std::vector<Stage*>& stages, const SubcommandRun& how);
 
 // Binds a one-stage subcommand: the ingest flags, the stage's option table (section `section`, filled by
 // `stage_options(options).declare`) and the common flags; once parsed, applies the values and runs `run`.
-// CommandOptions has `ingest`, `threads`, `overwrite` and `quiet`.
+// CommandOptions has `ingest`, `rejects`, `threads`, `overwrite` and `quiet`.
 template <typename CommandOptions, typename StageOptionsOf, typename Run>
 void bind_stage_command(CLI::App& sub, CommandAction& action, const std::string& section, StageOptionsOf stage_options,
                         Run run) {
@@ -41,9 +43,9 @@ void bind_stage_command(CLI::App& sub, CommandAction& action, const std::string&
   };
   auto b = std::make_shared<Bound>();
   b->stage = OptionTable(section);
-  add_ingest_flags(sub, b->options.ingest, b->input, b->cli);
+  add_ingest_flags(sub, b->options.ingest, b->options.rejects, b->input, b->cli);
   stage_options(b->options).declare(b->stage);
-  declare_common_flags(b->common, b->options.threads, b->options.overwrite, b->options.quiet);
+  declare_common_options(b->common, b->options.threads, b->options.overwrite, b->options.quiet);
   b->cli.bind(sub, b->stage);
   b->cli.bind(sub, b->common);
   sub.callback([b, &action, run]() {

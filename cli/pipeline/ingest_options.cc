@@ -13,6 +13,10 @@ Option& with_alias(Option& o, const char* alias) {
 
 }  // namespace
 
+void declare_rejects_option(OptionTable& t, std::string& path) {
+  t.path("rejects", "Write every rejected record with its file, row, column and reason to this CSV", path).config = false;
+}
+
 void declare_ingest_options(OptionTable& t, IngestOptions& o) {
   Option& input = t.texts("path",
                           "Incident file: CSV, GeoJSON, shapefile, GeoPackage, Esri JSON, ...; several CSV files of one "

@@ -9,4 +9,7 @@ namespace hotspot::cli {
 
 void declare_ingest_options(OptionTable& table, IngestOptions& options);
 
+// The rejects file of a subcommand (command line only: `hotspot run` always writes rejects.csv in its folder).
+void declare_rejects_option(OptionTable& table, std::string& path);
+
 }  // namespace hotspot::cli

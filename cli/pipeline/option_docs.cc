@@ -1,6 +1,6 @@
 #include "cli/pipeline/option_docs.h"
 
-#include "cli/commands/common_flags.h"
+#include "cli/pipeline/common_options.h"
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/ingest_options.h"
 #include "cli/pipeline/kde_stage.h"
@@ -25,11 +25,13 @@ std::vector<OptionDoc> stage_option_docs() {
   IngestOptions ingest;
   OptionTable input("input");
   declare_ingest_options(input, ingest);
+  std::string rejects;
+  declare_rejects_option(input, rejects);
   docs.insert(docs.begin(), {"input", options_markdown(input)});
   int threads = 0;
   bool overwrite = false, quiet = false;
   OptionTable common;
-  declare_common_flags(common, threads, overwrite, quiet);
+  declare_common_options(common, threads, overwrite, quiet);
   docs.push_back({"common", options_markdown(common)});
   return docs;
 }

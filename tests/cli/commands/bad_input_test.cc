@@ -124,8 +124,27 @@ TEST(BadInputTest, BomAndMixedLatin1AreReadAndReported) {
   EXPECT_NE(r.out.find("2 in, 2 accepted"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Caf\xC3\xA9 robbery"), std::string::npos) << r.out;  // Latin-1 é read as é
   EXPECT_NE(r.out.find("Caf\xC3\xA9 theft"), std::string::npos);
-  EXPECT_NE(r.out.find("read as Latin-1"), std::string::npos);
+  EXPECT_NE(r.err.find("hotspot: warning: " + corpus("bom_latin1.csv")), std::string::npos) << r.err;  // on stderr, once
+  EXPECT_NE(r.err.find("read as Latin-1"), std::string::npos);
   EXPECT_NE(r.out.find("x=lon"), std::string::npos);
+}
+
+// Each warning reaches the user once, whichever command read the file (they used to print ingest warnings twice).
+TEST(BadInputTest, EachWarningIsPrintedOnce) {
+  Case c;
+  const auto count = [](const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+  };
+  for (const std::string& cmd : {std::string("info"), std::string("kde"), std::string("gistar")}) {
+    std::string args = cmd + " " + corpus("bom_latin1.csv") + " --crs EPSG:2264";
+    if (cmd == "kde") args += " -r 2000ft --cell-size 500ft -o " + c.out("d.tif");
+    if (cmd == "gistar") args += " --cell-size 1000ft -o " + c.out("g.geojson");
+    const auto r = c.run(args);
+    EXPECT_EQ(r.code, 0) << cmd << ": " << r.err;
+    EXPECT_EQ(count(r.out + r.err, "read as Latin-1"), 1u) << cmd << "\n" << r.out << r.err;
+  }
 }
 
 TEST(BadInputTest, HeaderThatChangesBetweenFilesOfOneExport) {
@@ -133,7 +152,7 @@ TEST(BadInputTest, HeaderThatChangesBetweenFilesOfOneExport) {
   auto ok = c.run("info " + corpus("export_2019.csv") + " " + corpus("export_2020_reordered.csv") + " --crs EPSG:2264");
   EXPECT_EQ(ok.code, 0) << ok.err;
   EXPECT_NE(ok.out.find("2 in, 2 accepted"), std::string::npos) << ok.out;
-  EXPECT_NE(ok.out.find("export_2020_reordered.csv: header differs"), std::string::npos) << ok.out;
+  EXPECT_NE(ok.err.find("export_2020_reordered.csv: header differs"), std::string::npos) << ok.err;
   auto bad = c.run("info " + corpus("export_2019.csv") + " " + corpus("export_2021_no_lat.csv"));
   EXPECT_EQ(bad.code, 1);
   EXPECT_NE(bad.err.find("export_2021_no_lat.csv: column 'lat'"), std::string::npos) << bad.err;
@@ -185,9 +204,9 @@ TEST(BadInputTest, SelfIntersectingAndEmptyZonePolygons) {
   Case c;
   auto r = c.run("info " + corpus("bad_numbers.csv") + " --crs EPSG:2264 --study-area " + corpus("self_intersecting_zones.geojson"));
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.out.find("invalid geometry (Self-intersection"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("repaired with GEOSMakeValid"), std::string::npos);
-  EXPECT_NE(r.out.find("zone '1': empty geometry, skipped"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("invalid geometry (Self-intersection"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("repaired with GEOSMakeValid"), std::string::npos);
+  EXPECT_NE(r.err.find("zone '1': empty geometry, skipped"), std::string::npos) << r.err;
 }
 
 TEST(BadInputTest, ZeroAreaStudyArea) {

@@ -46,7 +46,7 @@ TEST(InfoCommandTest, RefusesToOverwriteRejectsWithoutFlag) {
   d.write("ok.csv", "lon,lat\n-80.8,35.2\n");
   d.write("rej.csv", "keep me");
   auto r = run_hotspot("info " + d.file("ok.csv") + " --rejects " + d.file("rej.csv"), d);
-  EXPECT_EQ(r.code, kExitFailure);
+  EXPECT_EQ(r.code, kExitUsage);  // refused before any input is read, as by every command
   EXPECT_NE(r.err.find("already exists"), std::string::npos) << r.err;
   EXPECT_EQ(testing::read_file(d.file("rej.csv")), "keep me");
   auto ok = run_hotspot("info " + d.file("ok.csv") + " --rejects " + d.file("rej.csv") + " --overwrite", d);
