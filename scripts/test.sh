@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README quick-start command 2: installs what is missing, builds, and runs the whole test suite:
-#   1. the Release build (g++) and every CTest test: unit, golden-data, command-line, bad-input and browser tests;
+#   1. the Release build (g++) and every CTest test: unit, golden-data, command-line, bad-input, browser and the
+#      benchmark smoke runs;
 #   2. a clang build with AddressSanitizer + UndefinedBehaviorSanitizer running the same suite (browser tests
 #      aside), plus each libFuzzer target replaying its corpus and then fuzzing FUZZ_RUNS inputs (default 400,000,
 #      seed FUZZ_SEED, default 1, so a CI run is reproducible; at most FUZZ_SECONDS, default 120, per target).
