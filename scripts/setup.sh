@@ -14,6 +14,11 @@ PACKAGES=(
   clang libclang-rt-14-dev
   chromium
 )
+# Peer tools the test suite opens our outputs with; a test fails when one is missing (HOTSPOT_ALLOW_MISSING_PEERS=1
+# turns that into a skip for a local run): PyQGIS loads hotspot.qgs (tests/geo/map/qgis_styles_test.cc; it pulls in
+# qgis-providers for the GDAL/OGR layers), chromium above opens map.html (tests/browser).
+PEER_TEST_PACKAGES=(python3-qgis)
+PACKAGES+=("${PEER_TEST_PACKAGES[@]}")
 PACKAGES+=(${EXTRA_PACKAGES:-})
 
 missing=()

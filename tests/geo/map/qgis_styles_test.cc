@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <string>
 
 #include "tests/geo/map/map_test_layers.h"
 #include "tests/test_support.h"
@@ -144,10 +145,24 @@ TEST(QgisStylesTest, LayersWithoutCrsAreRefused) {
   EXPECT_FALSE(fs::exists(o.path));
 }
 
-// QGIS itself (when installed, e.g. by the peer tools) opens the project: every layer valid, styles as written.
+bool pyqgis_installed() {
+  return std::system("QT_QPA_PLATFORM=offscreen /usr/bin/python3 -c 'import qgis.core' >/dev/null 2>&1") == 0;
+}
+
+// The documented opt-out for local runs on a machine without the peer tools; CI never sets it.
+bool missing_peers_allowed() {
+  const char* allow = std::getenv("HOTSPOT_ALLOW_MISSING_PEERS");
+  return allow && std::string(allow) == "1";
+}
+
+// QGIS itself opens the project: every layer valid, styles as written. PyQGIS (Debian's python3-qgis) is installed
+// by scripts/setup.sh; without it the test fails, unless HOTSPOT_ALLOW_MISSING_PEERS=1 makes it a skip.
 TEST(QgisStylesTest, QgisOpensTheProject) {
-  if (std::system("QT_QPA_PLATFORM=offscreen /usr/bin/python3 -c 'import qgis.core' >/dev/null 2>&1") != 0)
-    GTEST_SKIP() << "PyQGIS is not installed; the project was checked only as XML";
+  if (!pyqgis_installed()) {
+    if (missing_peers_allowed()) GTEST_SKIP() << "PyQGIS is not installed (HOTSPOT_ALLOW_MISSING_PEERS=1)";
+    FAIL() << "PyQGIS is not installed (python3-qgis; scripts/setup.sh installs it), so QGIS did not open the "
+              "project; set HOTSPOT_ALLOW_MISSING_PEERS=1 to skip this test on a local run";
+  }
   TempDir d;
   const std::string path = write_sample_project(d);
   fs::remove(d.file("gi_cells.qml"));  // rewrite with the style generated from the map layer, not the fake sidecar
