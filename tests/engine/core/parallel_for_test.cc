@@ -104,7 +104,12 @@ TEST(ParallelForTest, TheFirstExceptionReachesTheCaller) {
     try {
       parallel_for(10000, ParallelFor{threads, 1}, [&](const ChunkRange& c) {
         if (c.index == 5) throw std::runtime_error("chunk 5 failed");
-        if (c.index > 5) ++after;
+        if (c.index > 5) {
+          ++after;
+          // Slow chunks, so the bound below holds unless the failing worker is held up for seconds: at 1 ms a chunk
+          // three other workers could run 9,000 of them only if the throw took 3 s to reach the hand-out.
+          std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
       });
       FAIL() << "no exception with " << threads << " threads";
     } catch (const std::runtime_error& e) {
