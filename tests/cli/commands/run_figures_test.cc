@@ -91,7 +91,7 @@ TEST_F(RunFiguresTest, PriorityAreaFiguresMatchAnIndependentComputation) {
   ASSERT_EQ(layer.size(), centres.size());
   const Projector to_ft(4326, 2264);
   for (size_t a = 0; a < centres.size(); ++a) {
-    const auto [cx, cy] = centres[a];
+    const double cx = centres[a].first, cy = centres[a].second;  // named values: lambdas cannot capture bindings in C++20 clang
     const auto inside = [&](double x, double y) { return std::hypot(x - cx, y - cy) <= kHalfMileFt; };
     const auto& j = report["priority_areas"][a];
     SCOPED_TRACE(j["name"].get<std::string>());
