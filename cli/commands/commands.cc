@@ -12,11 +12,12 @@
 namespace hotspot::cli {
 
 void register_all_commands(CLI::App& app, CommandAction& action) {
-  register_geocode(app, action);
-  register_gistar(app, action);
-  register_info(app, action);
+  // In the order `hotspot --help` and README list them: the whole job first, then each step.
   register_run(app, action);
+  register_info(app, action);
   register_kde(app, action);
+  register_gistar(app, action);
+  register_geocode(app, action);
   register_map(app, action);
 }
 

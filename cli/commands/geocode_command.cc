@@ -181,7 +181,8 @@ int run_geocode(const GeocodeCommandOptions& o, std::ostream& out, std::ostream&
 void register_geocode(CLI::App& app, CommandAction& action) {
   auto o = std::make_shared<GeocodeCommandOptions>();
   CLI::App* sub = app.add_subcommand(
-      "geocode", "Place records from their addresses (blocks, intersections, house numbers) against offline reference data");
+      "geocode",
+      "Offline geocoding of block addresses, intersections and house numbers against address points, centrelines with ranges, named intersections or a block gazetteer learnt from records that have coordinates");
   sub->footer(
       "Reference: --reference [KIND=]PATH[?role=COLUMN&...], repeatable. KIND: address_points, centrelines,\n"
       "intersections, gazetteer (default: detected). Roles: id, number, street, address, pre_dir, name, type,\n"

@@ -52,7 +52,9 @@ int run_gistar(const GistarOptions& o, std::ostream& out, std::ostream& err) {
 }
 
 void register_gistar(CLI::App& app, CommandAction& action) {
-  CLI::App* sub = app.add_subcommand("gistar", "Getis-Ord Gi* hot spots on a fishnet, hexagons or polygon zones");
+  CLI::App* sub = app.add_subcommand(
+      "gistar",
+      "Getis-Ord Gi* on a fishnet, hexagons or polygon zones; fixed band, inverse distance, k nearest, zone of indifference or contiguity weights; FDR-corrected Gi_Bin; conditional permutations");
   sub->footer(
       "Matches ArcGIS Pro's Hot Spot Analysis and R spdep's localG (include.self, style B).\n"
       "Examples:\n"

@@ -49,7 +49,9 @@ void register_info(CLI::App& app, CommandAction& action) {
     CliOptions cli;
   };
   auto b = std::make_shared<Bound>();
-  CLI::App* sub = app.add_subcommand("info", "Count and describe an incident file: every record accepted or rejected with a reason");
+  CLI::App* sub = app.add_subcommand(
+      "info",
+      "Counts every record: accepted, or rejected with a reason; CRS, extent, date range, categories");
   sub->footer(
       "Examples:\n"
       "  hotspot info data/charlotte/incidents.csv\n"

@@ -65,7 +65,9 @@ int run_kde(const KdeCommandOptions& o, std::ostream& out, std::ostream& err) {
 }
 
 void register_kde(CLI::App& app, CommandAction& action) {
-  CLI::App* sub = app.add_subcommand("kde", "Kernel density surface (ArcGIS-compatible quartic and more) as a Cloud-Optimized GeoTIFF");
+  CLI::App* sub = app.add_subcommand(
+      "kde",
+      "Kernel density as a Cloud-Optimized GeoTIFF (quartic as ArcGIS defines it, Epanechnikov, triweight, triangular, uniform, Gaussian), exact, with ArcGIS's default radius and cell size when none is given; hot-zone polygons with --hot-zones");
   sub->footer(
       "The quartic kernel is ArcGIS Pro's: each incident adds w * 3/(pi r^2) * (1 - (d/r)^2)^2 within r, so the\n"
       "surface integrates to the number (or weight sum) of incidents. Without --radius the ArcGIS default search\n"

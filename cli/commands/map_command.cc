@@ -127,7 +127,9 @@ int run_map(const MapCommandOptions& o, std::ostream& out, std::ostream& err) {
 
 void register_map(CLI::App& app, CommandAction& action) {
   auto opts = std::make_shared<MapCommandOptions>();
-  CLI::App* sub = app.add_subcommand("map", "Draw layers as a self-contained map.html, a PNG preview and a QGIS project (and optional vector tiles)");
+  CLI::App* sub = app.add_subcommand(
+      "map",
+      "map.html, a PNG preview, a QGIS project and vector tiles for any layers");
   sub->footer(
       "Layer kinds: gi (Gi* cells coloured by Gi_Bin), hotzones, priority, clusters, context (outlines), points, other.\n"
       "Examples:\n"

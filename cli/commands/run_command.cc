@@ -111,7 +111,9 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
 
 void register_run(CLI::App& app, CommandAction& action) {
   auto opts = std::make_shared<RunOptions>();
-  CLI::App* sub = app.add_subcommand("run", "Run a whole analysis from one config file: density, Gi* hot spots, priority-area report, maps");
+  CLI::App* sub = app.add_subcommand(
+      "run",
+      "The whole analysis from one JSON config (see data/charlotte/charlotte_run.json): ingest and filters, geocoding, kernel density, Gi*, the priority-area report, maps; one output folder that appears only when complete");
   sub->footer(
       "The config is JSON (comments allowed); see data/charlotte/charlotte_run.json for every key.\n"
       "Examples:\n"
