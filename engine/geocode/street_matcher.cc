@@ -37,18 +37,6 @@ int part_penalty(const std::string& q, const std::string& r, int conflict, const
   return p;
 }
 
-std::vector<std::string_view> split_tokens(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t j = s.find(' ', i);
-    if (j == std::string_view::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
 // True when the tokens of `q` appear contiguously in `r` and r is longer.
 bool contained(std::string_view q, std::string_view r) {
   if (q.size() >= r.size()) return false;
@@ -149,7 +137,7 @@ uint32_t StreetMatcher::add_name(const std::string& name) {
     }
   }
   std::unordered_set<std::string_view> seen;
-  for (std::string_view t : split_tokens(name))
+  for (std::string_view t : name_tokens(name))
     if (seen.insert(t).second) names_with_token_[std::string(t)].push_back(id);
   return id;
 }
@@ -204,7 +192,7 @@ void StreetMatcher::match(const StreetName& q, const StreetMatchOptions& o, std:
       }
     }
     // Containment: names holding every token of the query, found through the query's rarest token.
-    const std::vector<std::string_view> qt = split_tokens(q.name);
+    const std::vector<std::string_view> qt = name_tokens(q.name);
     const std::vector<uint32_t>* rarest = nullptr;
     for (std::string_view t : qt) {
       auto it = names_with_token_.find(std::string(t));
