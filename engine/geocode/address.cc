@@ -142,6 +142,18 @@ std::string ParsedAddress::normalized() const {
   return out;
 }
 
+std::vector<std::string_view> name_tokens(std::string_view name) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < name.size()) {
+    size_t j = name.find(' ', i);
+    if (j == std::string_view::npos) j = name.size();
+    if (j > i) out.push_back(name.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
 std::vector<std::string> address_tokens(std::string_view text) {
   std::vector<std::string> toks;
   std::string cur;

@@ -65,6 +65,9 @@ StreetName parse_street_name(std::string_view text);
 StreetName street_from_parts(std::string_view pre_dir, std::string_view name, std::string_view type,
                              std::string_view post_dir);
 
+// The space-separated tokens of a normalised name: "I-85 EXIT 41" -> I-85, EXIT, 41 (views into `name`).
+std::vector<std::string_view> name_tokens(std::string_view name);
+
 // Upper-case tokens with punctuation removed; intersection separators (& / @ _ AND AT) become the token "&".
 std::vector<std::string> address_tokens(std::string_view text);
 

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <unordered_set>
 
+#include "engine/geocode/street_numbers.h"
+
 namespace hotspot {
 
 namespace {
@@ -14,6 +16,7 @@ constexpr int kDirConflict = 40;
 constexpr int kTypeConflict = 25;
 constexpr int kPerEdit = 12;
 constexpr int kContained = 15;
+constexpr int kNumberWritten = 5;
 
 int part_penalty(const std::string& q, const std::string& r, int conflict, const char** how, const char* what_missing,
                  const char* what_conflict, int& worst) {
@@ -35,18 +38,6 @@ int part_penalty(const std::string& q, const std::string& r, int conflict, const
     *how = h;
   }
   return p;
-}
-
-std::vector<std::string_view> split_tokens(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t j = s.find(' ', i);
-    if (j == std::string_view::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
 }
 
 // True when the tokens of `q` appear contiguously in `r` and r is longer.
@@ -96,25 +87,40 @@ int StreetMatcher::edit_distance(std::string_view a, std::string_view b, int max
   return std::min(prev[static_cast<size_t>(m)], max_distance + 1);
 }
 
+int StreetMatcher::name_penalty(const std::string& q, const std::string& r, const char** how) {
+  const bool numbered = street_name_has_number(q) || street_name_has_number(r);
+  if (numbered && street_name_number_form(q) == street_name_number_form(r)) {
+    *how = "number written differently";
+    return kNumberWritten;
+  }
+  const int allowed = name_edits_allowed(std::min(q.size(), r.size()));
+  const int d = allowed > 0 ? edit_distance(q, r, allowed) : 1;
+  // Edits may fix the letters of a name, never its numbers: 16TH ST is not 15TH ST, I-85 is not I-485.
+  const bool same_numbers = !numbered || street_name_numbers(q) == street_name_numbers(r);
+  if (d <= allowed && same_numbers) {
+    *how = "name spelled differently";
+    return kPerEdit * d;
+  }
+  if (contained(q, r)) {  // whole tokens: the query's numbers are the reference's
+    *how = "name part of a longer name";
+    return kContained;
+  }
+  *how = d <= allowed ? "different number" : "different name";
+  return -1;
+}
+
 int StreetMatcher::score(const StreetName& q, const StreetName& r, const char** how) {
   int worst = 0;
   const char* h = "exact";
   int s = 100;
   if (q.name != r.name) {
-    const int allowed = name_edits_allowed(std::min(q.name.size(), r.name.size()));
-    const int d = allowed > 0 ? edit_distance(q.name, r.name, allowed) : 1;
-    if (d <= allowed) {
-      s -= kPerEdit * d;
-      worst = kPerEdit * d;
-      h = "name spelled differently";
-    } else if (contained(q.name, r.name)) {
-      s -= kContained;
-      worst = kContained;
-      h = "name part of a longer name";
-    } else {
-      if (how) *how = "different name";
+    const int p = name_penalty(q.name, r.name, &h);
+    if (p < 0) {
+      if (how) *how = h;
       return 0;
     }
+    s -= p;
+    worst = p;
   }
   s -= part_penalty(q.pre_dir, r.pre_dir, kDirConflict, &h, "directional missing", "directional differs", worst);
   s -= part_penalty(q.post_dir, r.post_dir, kDirConflict, &h, "directional missing", "directional differs", worst);
@@ -148,8 +154,9 @@ uint32_t StreetMatcher::add_name(const std::string& name) {
       deletions_[d].push_back(id);
     }
   }
+  if (street_name_has_number(name)) by_number_form_[street_name_number_form(name)].push_back(id);
   std::unordered_set<std::string_view> seen;
-  for (std::string_view t : split_tokens(name))
+  for (std::string_view t : name_tokens(name))
     if (seen.insert(t).second) names_with_token_[std::string(t)].push_back(id);
   return id;
 }
@@ -203,8 +210,12 @@ void StreetMatcher::match(const StreetName& q, const StreetMatchOptions& o, std:
         add_from(d);
       }
     }
+    // Numbers written another way: "16" for "16TH".
+    if (street_name_has_number(q.name))
+      if (auto it = by_number_form_.find(street_name_number_form(q.name)); it != by_number_form_.end())
+        nids.insert(nids.end(), it->second.begin(), it->second.end());
     // Containment: names holding every token of the query, found through the query's rarest token.
-    const std::vector<std::string_view> qt = split_tokens(q.name);
+    const std::vector<std::string_view> qt = name_tokens(q.name);
     const std::vector<uint32_t>* rarest = nullptr;
     for (std::string_view t : qt) {
       auto it = names_with_token_.find(std::string(t));

@@ -2,7 +2,12 @@
 //
 // Tiers: the exact normalised key (100); the same name with a missing or different directional or type; then, only
 // when asked or when nothing better is found, tolerant name matching: edit distance (at most 1 edit for names of
-// 4-7 letters, 2 for longer ones, none for shorter) and token containment ("I-85" inside "I-85 EXIT 41").
+// 4-7 letters, 2 for longer ones, none for shorter), numbers written another way ("16" for "16TH") and token
+// containment ("I-85" inside "I-85 EXIT 41").
+//
+// Numbers are never fuzzy (street_numbers.h): an edit may fix the letters of a name but a name holding a number
+// matches only names holding the same numbers, so "E 16TH ST" never matches "E 15TH ST", "E 150TH ST" or "E 5TH
+// ST", "I-85" never "I-485" or "I-77", "US 29" never "US 21", "N I-77 EXIT 10B RA" never "... EXIT 10C RA".
 //
 // Score = 100 minus penalties:
 //   directional (pre or post) in the reference, not in the query     -5 each
@@ -10,9 +15,11 @@
 //   directional conflicting (N vs S)                                 -40 each
 //   type in the reference only -5, in the query only -8, conflicting (ST vs AVE) -25
 //   each edit of the name (Damerau: a swap of two letters is one)    -12
+//   the same numbers written another way (16 vs 16TH, 09 vs 9)       -5
 //   query name contained in a longer reference name                  -15
 // So "NATIONS FORD RD" vs "NATIONS FORD RD" = 100, "ARROWOOD RD" vs "E ARROWOOD RD" = 95,
-// "N TRYON ST" vs "S TRYON ST" = 60, "TRYNO ST" vs "TRYON ST" = 88, "I-85" vs "S I-85 EXIT 41 RAMP" = 75.
+// "N TRYON ST" vs "S TRYON ST" = 60, "TRYNO ST" vs "TRYON ST" = 88, "I-85" vs "S I-85 EXIT 41 RAMP" = 75,
+// "E 16 ST" vs "E 16TH ST" = 95, "E 16TH ST" vs "E 15TH ST" = 0.
 #pragma once
 
 #include <cstdint>
@@ -59,6 +66,8 @@ class StreetMatcher {
 
  private:
   static int name_edits_allowed(size_t length);
+  // Penalty for two different bare names (-1: no match), with `how` describing the difference.
+  static int name_penalty(const std::string& query, const std::string& ref, const char** how);
   uint32_t add_name(const std::string& name);
 
   std::vector<StreetName> streets_;
@@ -71,6 +80,8 @@ class StreetMatcher {
   // Tolerant tiers: one-deletion neighbourhoods of the names (edit distance) and tokens (containment).
   std::unordered_map<std::string, std::vector<uint32_t>> deletions_;
   std::unordered_map<std::string, std::vector<uint32_t>> names_with_token_;
+  // Names holding a number, by their number form (street_numbers.h): "16 ST" finds "16TH ST".
+  std::unordered_map<std::string, std::vector<uint32_t>> by_number_form_;
 };
 
 }  // namespace hotspot

@@ -111,5 +111,74 @@ TEST(StreetMatcherTest, ExactThenTolerantCandidatesBestFirst) {
   EXPECT_TRUE(out.empty());
 }
 
+// Edits fix letters, never numbers: each pair differs by one edit or two in its number and scores 0 both ways.
+TEST(StreetMatcherTest, NumbersAreNeverFuzzy) {
+  auto s = [](const char* q, const char* r) { return StreetMatcher::score(parse_street_name(q), parse_street_name(r)); };
+  const std::pair<const char*, const char*> different[] = {
+      {"E 16TH ST", "E 15TH ST"}, {"E 12TH ST", "E 15TH ST"}, {"E 15TH ST", "E 5TH ST"},
+      {"E 15TH ST", "E 150TH ST"}, {"E 36TH ST", "E 37TH ST"}, {"W 24TH ST", "W 25TH ST"},
+      {"I-85", "I-77"}, {"I-85", "I-485"}, {"I-85", "I-86"}, {"I-277", "I-77"},
+      {"US 29", "US 21"}, {"US 29 HWY", "US 21 HWY"}, {"NC 49", "NC 16"}, {"NC 49", "NC 4"},
+      {"N I-77 EXIT 10B RA", "N I-77 EXIT 10C RA"}, {"S I-85 EXIT 41 RA", "S I-85 EXIT 47 RA"},
+      {"16TH ST", "1GTH ST"},
+  };
+  for (const auto& [a, b] : different) {
+    const char* how = "";
+    EXPECT_EQ(StreetMatcher::score(parse_street_name(a), parse_street_name(b), &how), 0) << a << " vs " << b;
+    EXPECT_EQ(s(b, a), 0) << b << " vs " << a;
+  }
+  const char* how = "";
+  StreetMatcher::score(parse_street_name("E 16TH ST"), parse_street_name("E 15TH ST"), &how);
+  EXPECT_STREQ(how, "different number");
+  // The same number written another way or spelled out, and words beside a number with their usual tolerance.
+  struct Same {
+    const char* query;
+    const char* ref;
+    int score;
+  };
+  const Same same[] = {
+      {"E 16 ST", "E 16TH ST", 95},       {"E 16TH ST", "E 16 ST", 95},   {"16TH ST", "E 16 ST", 90},
+      {"E SIXTEENTH ST", "E 16TH ST", 100}, {"US 029", "US 29", 95},        {"I-85 SERVCE", "I-85 SERVICE", 88},
+      {"I-85", "N I-85 EXIT 41 RA", 75},
+  };
+  for (const Same& c : same) EXPECT_EQ(s(c.query, c.ref), c.score) << c.query << " vs " << c.ref;
+}
+
+TEST(StreetMatcherTest, CandidatesKeepTheirNumber) {
+  StreetMatcher m;
+  std::vector<uint32_t> ordinal_id(41);
+  for (int n = 1; n <= 40; ++n) {
+    const char* suffix = (n % 100 >= 11 && n % 100 <= 13) ? "TH" : n % 10 == 1 ? "ST" : n % 10 == 2 ? "ND" : n % 10 == 3 ? "RD" : "TH";
+    ordinal_id[static_cast<size_t>(n)] = m.add(parse_street_name("E " + std::to_string(n) + suffix + " ST"));
+  }
+  const uint32_t i85 = m.add(parse_street_name("I-85"));
+  m.add(parse_street_name("I-485"));
+  m.add(parse_street_name("I-77"));
+  m.add(parse_street_name("I-277"));
+  const uint32_t beatties = m.add(parse_street_name("BEATTIES FORD RD"));
+  StreetMatchOptions o;
+  o.exhaustive = true;
+  o.min_score = 1;
+  std::vector<StreetMatch> out;
+  for (int n = 1; n <= 40; ++n) {
+    m.match(parse_street_name("E " + std::to_string(n) + "TH ST"), o, out);  // 1TH, 2TH: a wrong suffix, same number
+    ASSERT_EQ(out.size(), 1u) << n;
+    EXPECT_EQ(out[0].street_id, ordinal_id[static_cast<size_t>(n)]) << n;
+    m.match(parse_street_name("E " + std::to_string(n) + " ST"), o, out);
+    ASSERT_EQ(out.size(), 1u) << n;
+    EXPECT_EQ(out[0].street_id, ordinal_id[static_cast<size_t>(n)]) << n;
+  }
+  m.match(parse_street_name("E 150TH ST"), o, out);
+  EXPECT_TRUE(out.empty());
+  m.match(parse_street_name("I-85"), o, out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].street_id, i85);
+  m.match(parse_street_name("I-86"), o, out);
+  EXPECT_TRUE(out.empty());
+  m.match(parse_street_name("BEATIES FORD RD"), o, out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].street_id, beatties);
+}
+
 }  // namespace
 }  // namespace hotspot
