@@ -8,13 +8,12 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "engine/core/timestamp.h"
 #include "geo/write/atomic_output.h"
-#include "geo/read/csv_reader.h"
 #include "geo/gdal/gdal_handles.h"
+#include "geo/read/raw_records.h"
 #include "geo/read/zones.h"
 
 namespace fs = std::filesystem;
@@ -52,29 +51,6 @@ const char* kCategoryColumns[] = {"HIGHEST_NIBRS_DESCRIPTION", "OFFENSE_DESCRIPT
 bool is_lonlat_name(const std::string& name) {
   const std::string n = lower(name);
   return n.find("lon") != std::string::npos || n.find("lng") != std::string::npos || n.find("lat") != std::string::npos;
-}
-
-std::string read_text_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream os;
-  os << in.rdbuf();
-  return os.str();
-}
-
-// One record as read, before any check.
-struct RawRecord {
-  int64_t row = 0;
-  int file = 0;
-  std::vector<std::string> fields;
-  std::string error;             // malformed
-  bool has_geometry = false;     // OGR point geometry present
-  bool geometry_not_point = false;
-  double gx = 0.0, gy = 0.0;
-};
-
-bool is_csv_path(const std::string& path) {
-  const std::string ext = lower(fs::path(path).extension().string());
-  return ext == ".csv" || ext == ".tsv" || ext == ".txt";
 }
 
 struct Candidate {
@@ -132,104 +108,17 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
   if (!fs::exists(path)) throw std::runtime_error(path + ": no such file");
 
   // ---- Open the source and read every record.
-  std::vector<RawRecord> raw;
-  std::optional<Crs> layer_crs;
-  std::map<size_t, std::vector<std::string>> pending_missing;  // file index -> columns it lacks
   const bool csv = is_csv_path(path);
   res.source_files.push_back(path);
   for (const std::string& more : opt.additional_inputs) res.source_files.push_back(more);
   if (!csv && !opt.additional_inputs.empty())
     throw std::runtime_error(path + ": several input files are read only for CSV exports");
-  if (csv) {
-    CsvOptions co;
-    co.delimiter = opt.delimiter;
-    bool repaired = false;
-    std::vector<int> remap;  // column of the current file -> column of the first file's header (-1: dropped)
-    for (size_t fi = 0; fi < res.source_files.size(); ++fi) {
-      const std::string& fpath = res.source_files[fi];
-      if (!fs::exists(fpath)) throw std::runtime_error(fpath + ": no such file");
-      CsvReader reader(fpath, co);
-      remap.clear();
-      if (fi == 0) {
-        res.header = reader.header();
-        for (size_t k = 0; k < res.header.size(); ++k) remap.push_back(static_cast<int>(k));
-      } else if (reader.header() != res.header) {
-        std::vector<std::string> missing, extra;
-        for (const std::string& h : reader.header()) {
-          const int k = find_column(res.header, h);
-          remap.push_back(k);
-          if (k < 0) extra.push_back(h);
-        }
-        for (const std::string& h : res.header)
-          if (find_column(reader.header(), h) < 0) missing.push_back(h);
-        std::string w = fpath + ": header differs from " + path + "; columns matched by name";
-        auto list = [](const std::vector<std::string>& v) {
-          std::string s;
-          for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
-          return s;
-        };
-        if (!missing.empty()) w += "; missing (left empty): " + list(missing);
-        if (!extra.empty()) w += "; extra (ignored): " + list(extra);
-        res.warnings.push_back(w);
-        pending_missing[fi] = missing;
-      } else {
-        for (size_t k = 0; k < res.header.size(); ++k) remap.push_back(static_cast<int>(k));
-      }
-      while (auto rec = reader.next()) {
-        RawRecord r;
-        r.row = rec->row;
-        r.file = static_cast<int>(fi);
-        if (fi == 0 || !rec->error.empty()) {
-          r.fields = std::move(rec->fields);
-        } else {
-          r.fields.assign(res.header.size(), "");
-          for (size_t k = 0; k < rec->fields.size() && k < remap.size(); ++k)
-            if (remap[k] >= 0) r.fields[static_cast<size_t>(remap[k])] = std::move(rec->fields[k]);
-        }
-        r.error = rec->error.empty() ? "" : fpath + " line " + std::to_string(rec->line) + ": " + rec->error;
-        if (fi == 0 && !rec->error.empty()) r.error = "line " + std::to_string(rec->line) + ": " + rec->error;
-        repaired = repaired || rec->latin1_repaired;
-        raw.push_back(std::move(r));
-        if (progress && raw.size() % 65536 == 0) progress->update("reading " + fpath, static_cast<int64_t>(raw.size()), 0);
-      }
-    }
-    if (repaired) res.warnings.push_back(path + ": some bytes were not UTF-8 and were read as Latin-1");
-    const fs::path prj = fs::path(path).replace_extension(".prj");
-    if (fs::exists(prj)) layer_crs = Crs::from_wkt(read_text_file(prj));
-  } else {
-    GdalDatasetPtr ds = open_vector(path);
-    OGRLayer* layer = opt.layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(opt.layer.c_str());
-    if (!layer) throw std::runtime_error(path + ": no layer" + (opt.layer.empty() ? "" : " named '" + opt.layer + "'"));
-    if (const OGRSpatialReference* s = layer->GetSpatialRef()) layer_crs = Crs::from_ogr(*s);
-    OGRFeatureDefn* defn = layer->GetLayerDefn();
-    for (int i = 0; i < defn->GetFieldCount(); ++i) res.header.push_back(defn->GetFieldDefn(i)->GetNameRef());
-    layer->ResetReading();
-    int64_t n = 0;
-    CPLErrorReset();
-    for (OgrFeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
-      RawRecord r;
-      r.row = ++n;
-      for (int i = 0; i < defn->GetFieldCount(); ++i)
-        r.fields.push_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
-      if (const OGRGeometry* g = f->GetGeometryRef(); g && !g->IsEmpty()) {
-        const auto type = wkbFlatten(g->getGeometryType());
-        if (type == wkbPoint) {
-          r.has_geometry = true;
-          r.gx = g->toPoint()->getX();
-          r.gy = g->toPoint()->getY();
-        } else if (type == wkbMultiPoint && g->toMultiPoint()->getNumGeometries() == 1) {
-          r.has_geometry = true;
-          r.gx = g->toMultiPoint()->getGeometryRef(0)->getX();
-          r.gy = g->toMultiPoint()->getGeometryRef(0)->getY();
-        } else {
-          r.geometry_not_point = true;
-        }
-      }
-      raw.push_back(std::move(r));
-    }
-    if (CPLGetLastErrorType() == CE_Failure)
-      throw std::runtime_error(path + ": read failed after " + std::to_string(n) + " features: " + last_gdal_error());
-  }
+  RawSource source = csv ? read_csv_records(res.source_files, opt.delimiter, progress) : read_layer_records(path, opt.layer);
+  res.header = std::move(source.header);
+  res.warnings = std::move(source.warnings);
+  std::vector<RawRecord>& raw = source.records;
+  const std::optional<Crs>& layer_crs = source.crs;
+  const std::map<size_t, std::vector<std::string>>& pending_missing = source.missing_columns;
   if (res.header.empty()) throw std::runtime_error(path + ": no columns (expected a header row)");
 
   // ---- Columns.
