@@ -13,6 +13,8 @@
 #include "engine/core/timestamp.h"
 #include "geo/write/atomic_output.h"
 #include "geo/gdal/gdal_handles.h"
+#include "geo/read/incident_columns.h"
+#include "geo/read/ingest_crs.h"
 #include "geo/read/raw_records.h"
 #include "geo/read/zones.h"
 
@@ -21,37 +23,6 @@ namespace fs = std::filesystem;
 namespace hotspot {
 
 namespace {
-
-
-struct CoordPair {
-  const char* x;
-  const char* y;
-  bool geographic;
-};
-
-// Common police and GIS export names, most specific first.
-const CoordPair kCoordPairs[] = {
-    {"LONGITUDE_PUBLIC", "LATITUDE_PUBLIC", true},
-    {"longitude", "latitude", true},
-    {"lon", "lat", true},
-    {"lng", "lat", true},
-    {"long", "lat", true},
-    {"coordinates_lon", "coordinates_lat", true},
-    {"X_COORD_PUBLIC", "Y_COORD_PUBLIC", false},
-    {"x_coord", "y_coord", false},
-    {"x", "y", false},
-    {"easting", "northing", false},
-};
-
-const char* kDateColumns[] = {"DATE_REPORTED", "DATE_INCIDENT_BEGAN", "date", "incident_date", "reported_date",
-                              "datetime", "occurred_date"};
-const char* kCategoryColumns[] = {"HIGHEST_NIBRS_DESCRIPTION", "OFFENSE_DESCRIPTION", "offense", "offence",
-                                  "category", "crime_type"};
-
-bool is_lonlat_name(const std::string& name) {
-  const std::string n = lower(name);
-  return n.find("lon") != std::string::npos || n.find("lng") != std::string::npos || n.find("lat") != std::string::npos;
-}
 
 struct Candidate {
   int64_t row;
@@ -122,74 +93,19 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
   if (res.header.empty()) throw std::runtime_error(path + ": no columns (expected a header row)");
 
   // ---- Columns.
-  int xi = -1, yi = -1;
-  bool names_geographic = false;
   const bool by_address = opt.placement == IngestOptions::Placement::by_address;
   if (by_address && !resolver) throw std::invalid_argument("placing every record by its address needs a geocoder");
   const bool use_columns = !by_address && (csv || !opt.x_column.empty());
-  if (by_address) {
-    res.x_column = res.y_column = "";
-  } else if (use_columns) {
-    if (!opt.x_column.empty() || !opt.y_column.empty()) {
-      if (opt.x_column.empty() || opt.y_column.empty())
-        throw std::runtime_error(path + ": give both the x and the y column (got only one)");
-      xi = find_column(res.header, opt.x_column);
-      yi = find_column(res.header, opt.y_column);
-      if (xi < 0) throw std::runtime_error(path + ": column '" + opt.x_column + "' not found in the header");
-      if (yi < 0) throw std::runtime_error(path + ": column '" + opt.y_column + "' not found in the header");
-      names_geographic = is_lonlat_name(opt.x_column) && is_lonlat_name(opt.y_column);
-    } else {
-      for (const CoordPair& p : kCoordPairs) {
-        xi = find_column(res.header, p.x);
-        yi = find_column(res.header, p.y);
-        if (xi >= 0 && yi >= 0) {
-          names_geographic = p.geographic;
-          break;
-        }
-      }
-      if (xi < 0 || yi < 0)
-        throw std::runtime_error(path + ": no coordinate columns found (looked for LONGITUDE_PUBLIC/LATITUDE_PUBLIC, "
-                                 "lon/lat, X_COORD_PUBLIC/Y_COORD_PUBLIC, x/y, ...); header has: " + column_list(res.header) +
-                                 ". Name them with --x-col and --y-col");
-    }
-    res.x_column = res.header[static_cast<size_t>(xi)];
-    res.y_column = res.header[static_cast<size_t>(yi)];
-  } else {
-    res.x_column = "(geometry)";
-    res.y_column = "(geometry)";
-  }
-  auto detect = [&](const std::string& given, const auto& names, const char* what) -> int {
-    if (!given.empty()) {
-      const int i = find_column(res.header, given);
-      if (i < 0) throw std::runtime_error(path + ": " + what + " column '" + given + "' not found in the header");
-      return i;
-    }
-    for (const char* n : names)
-      if (const int i = find_column(res.header, n); i >= 0) return i;
-    return -1;
-  };
-  const int di = detect(opt.date_column, kDateColumns, "date");
-  const int ci = detect(opt.category_column, kCategoryColumns, "category");
-  const int wi = opt.weight_column.empty() ? -1 : detect(opt.weight_column, kDateColumns, "weight");
-  if (di >= 0) res.date_column = res.header[static_cast<size_t>(di)];
-  if (ci >= 0) res.category_column = res.header[static_cast<size_t>(ci)];
-  if (wi >= 0) res.weight_column = res.header[static_cast<size_t>(wi)];
-  if ((!opt.date_from.empty() || !opt.date_to.empty()) && di < 0)
-    throw std::runtime_error(path + ": a date filter needs a date column (none detected; name it with --date-col)");
-  if (!opt.categories.empty() && ci < 0)
-    throw std::runtime_error(path + ": a category filter needs a category column (none detected; name it with --category-col)");
-
-  for (const auto& [fi, missing] : pending_missing) {
-    for (const std::string& need : {res.x_column, res.y_column, res.date_column, res.category_column, res.weight_column}) {
-      if (need.empty()) continue;
-      const bool needed = need == res.x_column || need == res.y_column || need == res.weight_column ||
-                          (need == res.date_column && (!opt.date_from.empty() || !opt.date_to.empty())) ||
-                          (need == res.category_column && !opt.categories.empty());
-      if (needed && std::find(missing.begin(), missing.end(), need) != missing.end())
-        throw std::runtime_error(res.source_files[fi] + ": column '" + need + "' (present in " + path +
-                                 ") is missing from this file's header; files of one export must share the columns the run uses");
-    }
-  }
+  using Coordinates = IncidentColumns::Coordinates;
+  const IncidentColumns columns = find_incident_columns(
+      res.header, opt, by_address ? Coordinates::address : use_columns ? Coordinates::columns : Coordinates::geometry, path);
+  const int xi = columns.x, yi = columns.y, di = columns.date, ci = columns.category, wi = columns.weight;
+  res.x_column = columns.x_name;
+  res.y_column = columns.y_name;
+  res.date_column = columns.date_name;
+  res.category_column = columns.category_name;
+  res.weight_column = columns.weight_name;
+  check_export_files_have_columns(columns, opt, pending_missing, res.source_files);
   std::optional<int64_t> from_ms, to_ms;
   if (!opt.date_from.empty()) {
     from_ms = parse_timestamp_ms(opt.date_from);
@@ -205,23 +121,7 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
 
   // ---- Source CRS.
   std::string note;
-  if (by_address) {
-    if (opt.analysis_crs.empty()) throw std::invalid_argument("placing records by address needs the analysis CRS");
-    res.source_crs = Crs::from_user_input(opt.analysis_crs);
-    note = "points placed by address";
-  } else if (!opt.source_crs.empty()) {
-    res.source_crs = Crs::from_user_input(opt.source_crs);
-    note = "source CRS " + res.source_crs->describe() + " (given)";
-  } else if (layer_crs) {
-    res.source_crs = *layer_crs;
-    note = "source CRS " + res.source_crs->describe() + (csv ? " (from the .prj beside the file)" : " (from the layer)");
-  } else if (use_columns && names_geographic) {
-    res.source_crs = Crs::from_user_input("EPSG:4326");
-    note = "source CRS EPSG:4326 (WGS 84 lon/lat, from the column names " + res.x_column + "/" + res.y_column + ")";
-  } else {
-    throw std::runtime_error(path + ": the coordinates' CRS is unknown (" + (csv ? "columns " + res.x_column + "/" + res.y_column : std::string("layer has no CRS; shapefile without .prj?")) +
-                             "); give it with --source-crs, e.g. EPSG:2264");
-  }
+  res.source_crs = choose_source_crs(opt, layer_crs, source.format, columns, note);
   const bool source_geographic = res.source_crs->is_geographic();
 
   // ---- First pass: coordinates.
@@ -310,30 +210,15 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
   to_ll.transform(lon, lat, ok_ll);
 
   // ---- Analysis CRS.
-  if (!opt.analysis_crs.empty()) {
-    res.analysis_crs = Crs::from_user_input(opt.analysis_crs);
-    if (!res.analysis_crs->is_projected())
-      throw std::invalid_argument("analysis CRS " + res.analysis_crs->describe() + " is not projected; distances need a projected CRS");
-    note += "; analysis CRS " + res.analysis_crs->describe() + " (given)";
-  } else if (res.source_crs->is_projected()) {
-    res.analysis_crs = *res.source_crs;
-    note += "; analysis CRS = source CRS";
-  } else {
+  res.analysis_crs = analysis_crs_from_options(opt.analysis_crs, *res.source_crs, note);
+  if (!res.analysis_crs) {
     std::vector<double> lons, lats;
     for (size_t i = 0; i < cands.size(); ++i)
       if (!cands[i].needs_resolve && ok_ll[i] && std::fabs(lat[i]) <= 90 && std::fabs(lon[i]) <= 180) {
         lons.push_back(lon[i]);
         lats.push_back(lat[i]);
       }
-    if (lons.empty()) {
-      res.analysis_crs = Crs::from_user_input("EPSG:3857");
-      note += "; analysis CRS EPSG:3857 (no usable point to choose a UTM zone)";
-    } else {
-      std::nth_element(lons.begin(), lons.begin() + static_cast<long>(lons.size() / 2), lons.end());
-      std::nth_element(lats.begin(), lats.begin() + static_cast<long>(lats.size() / 2), lats.end());
-      res.analysis_crs = Crs::utm_for(lons[lons.size() / 2], lats[lats.size() / 2]);
-      note += "; analysis CRS " + res.analysis_crs->describe() + " (UTM zone of the data's median point; set analysis_crs to choose another)";
-    }
+    res.analysis_crs = analysis_crs_from_points(lons, lats, note);
   }
   res.crs_note = note;
   const Crs& acrs = *res.analysis_crs;
@@ -352,16 +237,6 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
 
   const std::optional<Extent> src_area = res.source_crs->area_of_use_lonlat();
   const std::optional<Extent> dst_area = acrs.area_of_use_lonlat();
-  auto in_area = [](const std::optional<Extent>& a, double lo, double la) {
-    if (!a) return true;
-    constexpr double eps = 1e-9;
-    if (a->min_x <= a->max_x) {
-      if (lo < a->min_x - eps || lo > a->max_x + eps) return false;
-    } else if (lo < a->min_x - eps && lo > a->max_x + eps) {  // crosses the antimeridian
-      return false;
-    }
-    return la >= a->min_y - eps && la <= a->max_y + eps;
-  };
 
   std::shared_ptr<ZoneLayer> study;
   if (!opt.study_area_path.empty()) {
@@ -415,10 +290,10 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
         reject(c, reason::kOutsideCrsArea, res.y_column, detail, std::move(c.fields));
         return;
       }
-      if (!in_area(src_area, lon[i], lat[i]) || !in_area(dst_area, lon[i], lat[i])) {
+      if (!in_area_of_use(src_area, lon[i], lat[i]) || !in_area_of_use(dst_area, lon[i], lat[i])) {
         std::string detail = "point (lon " + std::to_string(lon[i]) + ", lat " + std::to_string(lat[i]) + ") is outside the area of use of " +
-                             (!in_area(src_area, lon[i], lat[i]) ? res.source_crs->describe() : acrs.describe());
-        if (source_geographic && in_area(dst_area, c.sy, c.sx)) detail += " (latitude and longitude look swapped)";
+                             (!in_area_of_use(src_area, lon[i], lat[i]) ? res.source_crs->describe() : acrs.describe());
+        if (source_geographic && in_area_of_use(dst_area, c.sy, c.sx)) detail += " (latitude and longitude look swapped)";
         reject(c, reason::kOutsideCrsArea, res.x_column, detail, std::move(c.fields));
         return;
       }
