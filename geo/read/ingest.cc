@@ -1,21 +1,20 @@
 #include "geo/read/ingest.h"
 
-#include "engine/core/columns.h"
-#include "engine/core/text.h"
-
 #include <algorithm>
-#include <cctype>
+#include <cerrno>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 
+#include "engine/core/text.h"
 #include "engine/core/timestamp.h"
-#include "geo/write/atomic_output.h"
-#include "geo/read/csv_reader.h"
 #include "geo/gdal/gdal_handles.h"
+#include "geo/read/incident_columns.h"
+#include "geo/read/ingest_crs.h"
+#include "geo/read/raw_records.h"
 #include "geo/read/zones.h"
+#include "geo/write/atomic_output.h"
 
 namespace fs = std::filesystem;
 
@@ -23,60 +22,7 @@ namespace hotspot {
 
 namespace {
 
-
-struct CoordPair {
-  const char* x;
-  const char* y;
-  bool geographic;
-};
-
-// Common police and GIS export names, most specific first.
-const CoordPair kCoordPairs[] = {
-    {"LONGITUDE_PUBLIC", "LATITUDE_PUBLIC", true},
-    {"longitude", "latitude", true},
-    {"lon", "lat", true},
-    {"lng", "lat", true},
-    {"long", "lat", true},
-    {"coordinates_lon", "coordinates_lat", true},
-    {"X_COORD_PUBLIC", "Y_COORD_PUBLIC", false},
-    {"x_coord", "y_coord", false},
-    {"x", "y", false},
-    {"easting", "northing", false},
-};
-
-const char* kDateColumns[] = {"DATE_REPORTED", "DATE_INCIDENT_BEGAN", "date", "incident_date", "reported_date",
-                              "datetime", "occurred_date"};
-const char* kCategoryColumns[] = {"HIGHEST_NIBRS_DESCRIPTION", "OFFENSE_DESCRIPTION", "offense", "offence",
-                                  "category", "crime_type"};
-
-bool is_lonlat_name(const std::string& name) {
-  const std::string n = lower(name);
-  return n.find("lon") != std::string::npos || n.find("lng") != std::string::npos || n.find("lat") != std::string::npos;
-}
-
-std::string read_text_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream os;
-  os << in.rdbuf();
-  return os.str();
-}
-
-// One record as read, before any check.
-struct RawRecord {
-  int64_t row = 0;
-  int file = 0;
-  std::vector<std::string> fields;
-  std::string error;             // malformed
-  bool has_geometry = false;     // OGR point geometry present
-  bool geometry_not_point = false;
-  double gx = 0.0, gy = 0.0;
-};
-
-bool is_csv_path(const std::string& path) {
-  const std::string ext = lower(fs::path(path).extension().string());
-  return ext == ".csv" || ext == ".tsv" || ext == ".txt";
-}
-
+// A record whose coordinates were read (or that waits for the resolver), before the CRS checks and the filters.
 struct Candidate {
   int64_t row;
   int file = 0;
@@ -85,6 +31,411 @@ struct Candidate {
   bool needs_resolve = false;
   std::string missing_column;
 };
+
+// The candidates' coordinates in WGS 84 lon/lat and in the analysis CRS, by candidate index; ok_*: transformed.
+struct CandidatePositions {
+  std::vector<double> lon, lat, x, y;
+  std::vector<bool> ok_lonlat, ok_analysis;
+};
+
+// The date filter's bounds in epoch ms, inclusive; nullopt = open.
+struct DateRange {
+  std::optional<int64_t> from_ms, to_ms;
+};
+
+// What the per-record checks use besides the candidates.
+struct CheckContext {
+  std::optional<Extent> source_area, analysis_area;  // the CRSs' areas of use, lon/lat
+  std::optional<CrsTransform> analysis_to_lonlat;    // for the resolver's points; only with a resolver
+  std::vector<std::string> categories;               // the selected ones, trimmed and lower case; empty = all
+  bool learning = false;                             // the resolver learns from the records with coordinates
+  int64_t checked = 0, resolutions = 0;              // check() and resolve() calls so far
+};
+
+// The state the steps of one ingest() call share.
+struct IngestRun {
+  IngestRun(const IngestOptions& o, Progress* p, CoordinateResolver* r) : opt(o), progress(p), resolver(r) {}
+  const IngestOptions& opt;
+  Progress* progress;
+  CoordinateResolver* resolver;
+  IngestResult res;
+  RawSource raw;               // the records as read; emptied once they are candidates
+  IncidentColumns columns;
+  DateRange dates;
+  bool source_geographic = false;
+  std::vector<Candidate> cands;
+  CandidatePositions pos;
+  CheckContext checks;
+};
+
+// Counts a record as rejected and keeps it with its reason, the column at fault and a detail.
+template <class From>
+void reject(IngestResult& res, const From& from, const char* code, std::string column, std::string detail,
+            std::vector<std::string> fields) {
+  res.accounting.reject(code);
+  res.rejects.push_back({from.row, code, std::move(column), std::move(detail), std::move(fields), from.file});
+}
+
+// Opens the input (the CSV files of one export, or an OGR layer) and reads every record as it is.
+void read_source(IngestRun& run) {
+  const IngestOptions& opt = run.opt;
+  const std::string& path = opt.input_path;
+  run.res.source_path = path;
+  if (!fs::exists(path)) throw std::runtime_error(path + ": no such file");
+  const bool csv = is_csv_path(path);
+  run.res.source_files.push_back(path);
+  for (const std::string& more : opt.additional_inputs) run.res.source_files.push_back(more);
+  if (!csv && !opt.additional_inputs.empty())
+    throw std::runtime_error(path + ": several input files are read only for CSV exports");
+  run.raw = csv ? read_csv_records(run.res.source_files, opt.delimiter, run.progress) : read_layer_records(path, opt.layer);
+  run.res.header = std::move(run.raw.header);
+  run.res.warnings = std::move(run.raw.warnings);
+  if (run.res.header.empty()) throw std::runtime_error(path + ": no columns (expected a header row)");
+}
+
+// The date filter's bounds from the options (an ISO date as the end takes the whole day).
+DateRange parse_date_range(const IngestOptions& opt) {
+  DateRange d;
+  if (!opt.date_from.empty()) {
+    d.from_ms = parse_timestamp_ms(opt.date_from);
+    if (!d.from_ms) throw std::invalid_argument("date_from '" + opt.date_from + "' is not a date (use YYYY-MM-DD)");
+  }
+  if (!opt.date_to.empty()) {
+    d.to_ms = parse_timestamp_ms(opt.date_to);
+    if (!d.to_ms) throw std::invalid_argument("date_to '" + opt.date_to + "' is not a date (use YYYY-MM-DD)");
+    if (opt.date_to.size() <= 10 && opt.date_to.find_first_of("T ") == std::string::npos) *d.to_ms += 86400000LL - 1;
+  }
+  if (d.from_ms && d.to_ms && *d.from_ms > *d.to_ms)
+    throw std::invalid_argument("date range is empty: " + opt.date_from + " is after " + opt.date_to);
+  return d;
+}
+
+// Finds the columns the run reads and the date range, and checks every file of the export has them.
+void find_columns(IngestRun& run) {
+  using Coordinates = IncidentColumns::Coordinates;
+  const IngestOptions& opt = run.opt;
+  const bool by_address = opt.placement == IngestOptions::Placement::by_address;
+  if (by_address && !run.resolver) throw std::invalid_argument("placing every record by its address needs a geocoder");
+  const bool use_columns = run.raw.format == RawSource::Format::csv_files || !opt.x_column.empty();
+  const Coordinates coordinates = by_address ? Coordinates::address : use_columns ? Coordinates::columns : Coordinates::geometry;
+  run.columns = find_incident_columns(run.res.header, opt, coordinates, opt.input_path);
+  IngestResult& res = run.res;
+  res.x_column = run.columns.x_name;
+  res.y_column = run.columns.y_name;
+  res.date_column = run.columns.date_name;
+  res.category_column = run.columns.category_name;
+  res.weight_column = run.columns.weight_name;
+  check_export_files_have_columns(run.columns, opt, run.raw.missing_columns, res.source_files);
+  run.dates = parse_date_range(opt);
+}
+
+// Chooses the source CRS; its note starts the result's CRS note.
+void choose_source(IngestRun& run) {
+  std::string note;
+  run.res.source_crs = choose_source_crs(run.opt, run.raw.crs, run.raw.format, run.columns, note);
+  run.res.crs_note = note;
+  run.source_geographic = run.res.source_crs->is_geographic();
+}
+
+// Reads x/y from their columns into `c`; a missing value with a resolver leaves the record to it. False: rejected.
+bool read_column_coordinates(IngestRun& run, RawRecord& r, Candidate& c) {
+  const IncidentColumns& cols = run.columns;
+  const char* xr = nullptr;
+  const char* yr = nullptr;
+  auto xv = parse_coordinate(r.fields[static_cast<size_t>(cols.x)], &xr);
+  auto yv = parse_coordinate(r.fields[static_cast<size_t>(cols.y)], &yr);
+  if (xv && yv) {
+    c.sx = *xv;
+    c.sy = *yv;
+    return true;
+  }
+  const bool x_bad = !xv;
+  const char* code = x_bad ? xr : yr;
+  const std::string col = x_bad ? cols.x_name : cols.y_name;
+  if (code == reason::kMissingCoordinate && run.resolver) {
+    c.needs_resolve = true;
+    c.missing_column = col;
+    return true;
+  }
+  const std::string& val = r.fields[static_cast<size_t>(x_bad ? cols.x : cols.y)];
+  reject(run.res, r, code, col, std::string(code == reason::kMissingCoordinate ? "empty value" : "value '" + val + "' is not a finite number"),
+         std::move(r.fields));
+  return false;
+}
+
+// Reads the point geometry into `c`; no geometry with a resolver leaves the record to it. False: rejected.
+bool read_geometry_coordinates(IngestRun& run, RawRecord& r, Candidate& c) {
+  if (r.geometry_not_point) {
+    reject(run.res, r, reason::kNotAPoint, "(geometry)", "geometry is not a point", std::move(r.fields));
+    return false;
+  }
+  if (!r.has_geometry) {
+    if (!run.resolver) {
+      reject(run.res, r, reason::kMissingCoordinate, "(geometry)", "feature has no geometry", std::move(r.fields));
+      return false;
+    }
+    c.needs_resolve = true;
+    c.missing_column = "(geometry)";
+  }
+  c.sx = r.gx;
+  c.sy = r.gy;
+  if (!std::isfinite(c.sx) || !std::isfinite(c.sy)) {
+    reject(run.res, r, reason::kNonFiniteCoordinate, "(geometry)", "geometry has a non-finite coordinate", std::move(r.fields));
+    return false;
+  }
+  return true;
+}
+
+// One raw record as a candidate: its coordinates read, or left to the resolver. False: rejected instead.
+bool read_candidate(IngestRun& run, RawRecord& r, Candidate& c) {
+  using Coordinates = IncidentColumns::Coordinates;
+  if (!r.error.empty()) {
+    reject(run.res, r, reason::kMalformedRow, "", r.error, std::move(r.fields));
+    return false;
+  }
+  c.row = r.row;
+  c.file = r.file;
+  if (run.columns.coordinates == Coordinates::address) {
+    c.needs_resolve = true;
+    c.missing_column = run.resolver->columns_label();
+  } else if (run.columns.coordinates == Coordinates::columns ? !read_column_coordinates(run, r, c)
+                                                               : !read_geometry_coordinates(run, r, c)) {
+    return false;
+  }
+  if (!c.needs_resolve && run.opt.reject_zero_coordinates && c.sx == 0.0 && c.sy == 0.0) {
+    reject(run.res, r, reason::kZeroCoordinate, run.res.x_column, "coordinates are (0, 0), a placeholder for unknown", std::move(r.fields));
+    return false;
+  }
+  c.fields = std::move(r.fields);
+  return true;
+}
+
+// First pass: every record read is counted in and becomes a candidate or a reject.
+void make_candidates(IngestRun& run) {
+  run.cands.reserve(run.raw.records.size());
+  for (RawRecord& r : run.raw.records) {
+    run.res.accounting.add_input();
+    Candidate c;
+    if (read_candidate(run, r, c)) run.cands.push_back(std::move(c));
+  }
+  run.raw.records.clear();
+  run.raw.records.shrink_to_fit();
+}
+
+// The candidates' source coordinates transformed to `to`, into x and y, with ok per point.
+void transform_candidates(const IngestRun& run, const Crs& to, std::vector<double>& x, std::vector<double>& y,
+                          std::vector<bool>& ok) {
+  x.reserve(run.cands.size());
+  y.reserve(run.cands.size());
+  for (const Candidate& c : run.cands) {
+    x.push_back(c.sx);
+    y.push_back(c.sy);
+  }
+  CrsTransform transform(*run.res.source_crs, to);
+  transform.transform(x, y, ok);
+}
+
+// The candidates in lon/lat (for the area-of-use check and the UTM choice), then the analysis CRS and the
+// candidates in it.
+void choose_analysis_crs(IngestRun& run) {
+  CandidatePositions& p = run.pos;
+  transform_candidates(run, Crs::from_user_input("EPSG:4326"), p.lon, p.lat, p.ok_lonlat);
+  run.res.analysis_crs = analysis_crs_from_options(run.opt.analysis_crs, *run.res.source_crs, run.res.crs_note);
+  if (!run.res.analysis_crs) {
+    std::vector<double> lons, lats;
+    for (size_t i = 0; i < run.cands.size(); ++i)
+      if (!run.cands[i].needs_resolve && p.ok_lonlat[i] && std::fabs(p.lat[i]) <= 90 && std::fabs(p.lon[i]) <= 180) {
+        lons.push_back(p.lon[i]);
+        lats.push_back(p.lat[i]);
+      }
+    run.res.analysis_crs = analysis_crs_from_points(lons, lats, run.res.crs_note);
+  }
+  transform_candidates(run, *run.res.analysis_crs, p.x, p.y, p.ok_analysis);
+}
+
+// Loads the study area and readies the resolver and the category filter for the checks.
+void prepare_checks(IngestRun& run) {
+  const Crs& acrs = *run.res.analysis_crs;
+  CheckContext& k = run.checks;
+  k.source_area = run.res.source_crs->area_of_use_lonlat();
+  k.analysis_area = acrs.area_of_use_lonlat();
+  if (!run.opt.study_area_path.empty()) {
+    ZoneLayerOptions zo;
+    zo.path = run.opt.study_area_path;
+    std::vector<std::string> w;
+    run.res.study_area = std::make_shared<ZoneLayer>(ZoneLayer::load(zo, acrs, &w));
+    for (std::string& s : w) run.res.warnings.push_back("study area: " + s);
+  }
+  if (run.resolver) {
+    run.resolver->prepare(run.res.header, acrs);
+    k.analysis_to_lonlat.emplace(acrs, Crs::from_user_input("EPSG:4326"));
+  }
+  for (const std::string& c : run.opt.categories) k.categories.push_back(lower(trim(c)));
+  k.learning = run.resolver && run.resolver->learns_from_input();
+}
+
+// Places a candidate with the resolver. False: rejected.
+bool place_by_resolver(IngestRun& run, Candidate& c, IngestedRecord& rec) {
+  std::string why;
+  std::optional<Point> p = run.resolver->resolve(c.fields, why);
+  rec.resolution = run.checks.resolutions++;
+  if (!p) {
+    const bool by_address = run.columns.coordinates == IncidentColumns::Coordinates::address;
+    reject(run.res, c, reason::kNotGeocoded, c.missing_column,
+           by_address ? why : "no coordinates and the address could not be placed: " + why, std::move(c.fields));
+    return false;
+  }
+  rec.point = *p;
+  rec.resolved = true;
+  double lo = p->x, la = p->y;
+  run.checks.analysis_to_lonlat->transform(lo, la);
+  rec.lon = lo;
+  rec.lat = la;
+  return true;
+}
+
+// Places a candidate at its own transformed coordinates, which must be valid and inside both CRSs' areas of use;
+// a learning resolver learns from it. False: rejected.
+bool place_at_coordinates(IngestRun& run, size_t i, IngestedRecord& rec) {
+  Candidate& c = run.cands[i];
+  const CandidatePositions& p = run.pos;
+  const CheckContext& k = run.checks;
+  const Crs& acrs = *run.res.analysis_crs;
+  if (!p.ok_lonlat[i] || !p.ok_analysis[i]) {
+    reject(run.res, c, reason::kTransformFailed, run.res.x_column,
+           "could not transform (" + std::to_string(c.sx) + ", " + std::to_string(c.sy) + ") to " + acrs.describe(), std::move(c.fields));
+    return false;
+  }
+  if (run.source_geographic && (std::fabs(c.sy) > 90.0 || std::fabs(c.sx) > 180.0)) {
+    std::string detail = "longitude " + std::to_string(c.sx) + ", latitude " + std::to_string(c.sy) + " is not a valid lon/lat";
+    if (std::fabs(c.sx) <= 90.0 && std::fabs(c.sy) <= 180.0) detail += " (latitude and longitude look swapped)";
+    reject(run.res, c, reason::kOutsideCrsArea, run.res.y_column, detail, std::move(c.fields));
+    return false;
+  }
+  const double lon = p.lon[i], lat = p.lat[i];
+  if (!in_area_of_use(k.source_area, lon, lat) || !in_area_of_use(k.analysis_area, lon, lat)) {
+    std::string detail = "point (lon " + std::to_string(lon) + ", lat " + std::to_string(lat) + ") is outside the area of use of " +
+                         (!in_area_of_use(k.source_area, lon, lat) ? run.res.source_crs->describe() : acrs.describe());
+    if (run.source_geographic && in_area_of_use(k.analysis_area, c.sy, c.sx)) detail += " (latitude and longitude look swapped)";
+    reject(run.res, c, reason::kOutsideCrsArea, run.res.x_column, detail, std::move(c.fields));
+    return false;
+  }
+  rec.point = Point{p.x[i], p.y[i], 1.0};
+  rec.lon = lon;
+  rec.lat = lat;
+  if (k.learning) run.resolver->learn(c.fields, rec.point);
+  return true;
+}
+
+// Reads the date and applies the date filter. False: rejected.
+bool pass_date_filter(IngestRun& run, Candidate& c, IngestedRecord& rec) {
+  if (run.columns.date < 0) return true;
+  const DateRange& d = run.dates;
+  const std::string& dv = c.fields[static_cast<size_t>(run.columns.date)];
+  rec.time_ms = parse_timestamp_ms(dv);
+  if ((d.from_ms || d.to_ms) && !rec.time_ms) {
+    reject(run.res, c, reason::kUnparseableDate, run.res.date_column, "date '" + dv + "' is not readable", std::move(c.fields));
+    return false;
+  }
+  if ((d.from_ms && *rec.time_ms < *d.from_ms) || (d.to_ms && *rec.time_ms > *d.to_ms)) {
+    reject(run.res, c, reason::kFilteredDate, run.res.date_column, "date " + format_date(*rec.time_ms) + " is outside the date range",
+           std::move(c.fields));
+    return false;
+  }
+  return true;
+}
+
+// Reads the category and applies the category filter. False: rejected.
+bool pass_category_filter(IngestRun& run, Candidate& c, IngestedRecord& rec) {
+  if (run.columns.category < 0) return true;
+  const std::vector<std::string>& wanted = run.checks.categories;
+  rec.category = trim(c.fields[static_cast<size_t>(run.columns.category)]);
+  if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), lower(rec.category)) == wanted.end()) {
+    reject(run.res, c, reason::kFilteredCategory, run.res.category_column, "category '" + rec.category + "' not selected",
+           std::move(c.fields));
+    return false;
+  }
+  return true;
+}
+
+// Reads the weight, which must be a non-negative number. False: rejected.
+bool read_weight(IngestRun& run, Candidate& c, IngestedRecord& rec) {
+  if (run.columns.weight < 0) return true;
+  const char* code = nullptr;
+  const std::string& wv = c.fields[static_cast<size_t>(run.columns.weight)];
+  auto w = parse_coordinate(wv, &code);
+  if (!w || *w < 0.0) {
+    reject(run.res, c, reason::kBadWeight, run.res.weight_column, "weight '" + wv + "' is not a non-negative number", std::move(c.fields));
+    return false;
+  }
+  rec.point.weight = *w;
+  return true;
+}
+
+// Applies the study-area filter. False: rejected.
+bool pass_study_area(IngestRun& run, Candidate& c, const IngestedRecord& rec) {
+  const std::shared_ptr<const ZoneLayer>& study = run.res.study_area;
+  if (!study || study->contains_any(rec.point.x, rec.point.y)) return true;
+  reject(run.res, c, reason::kOutsideStudyArea, run.res.x_column, "point is outside the study area " + run.opt.study_area_path,
+         std::move(c.fields));
+  return false;
+}
+
+// Counts an accepted record into the result: extent, date range, categories.
+void accept(IngestResult& res, IngestedRecord&& rec, bool has_category) {
+  res.accounting.accept();
+  res.extent.include(rec.point.x, rec.point.y);
+  if (rec.time_ms) {
+    if (!res.min_time_ms || *rec.time_ms < *res.min_time_ms) res.min_time_ms = rec.time_ms;
+    if (!res.max_time_ms || *rec.time_ms > *res.max_time_ms) res.max_time_ms = rec.time_ms;
+  }
+  if (has_category) res.category_counts[rec.category.empty() ? "(blank)" : rec.category] += 1;
+  res.records.push_back(std::move(rec));
+}
+
+// Places candidate i and runs the filters; it ends in the records or in the rejects.
+void check(IngestRun& run, size_t i) {
+  Candidate& c = run.cands[i];
+  if (run.progress && ++run.checks.checked % 65536 == 0)
+    run.progress->update("checking records", run.checks.checked, static_cast<int64_t>(run.cands.size()));
+  IngestedRecord rec;
+  rec.source_row = c.row;
+  rec.source_file = c.file;
+  if (c.needs_resolve ? !place_by_resolver(run, c, rec) : !place_at_coordinates(run, i, rec)) return;
+  if (!pass_date_filter(run, c, rec) || !pass_category_filter(run, c, rec) || !read_weight(run, c, rec) ||
+      !pass_study_area(run, c, rec))
+    return;
+  rec.fields = std::move(c.fields);
+  accept(run.res, std::move(rec), run.columns.category >= 0);
+}
+
+bool by_file_and_row(int file_a, int64_t row_a, int file_b, int64_t row_b) {
+  return file_a != file_b ? file_a < file_b : row_a < row_b;
+}
+
+// Checks every candidate, in input order; a resolver that learns from the input sees every record with
+// coordinates before it places the others, and the records are then put back in input order.
+void check_candidates(IngestRun& run) {
+  const bool learning = run.checks.learning;
+  for (size_t i = 0; i < run.cands.size(); ++i)
+    if (!learning || !run.cands[i].needs_resolve) check(run, i);
+  if (!learning) return;
+  run.resolver->ready();
+  for (size_t i = 0; i < run.cands.size(); ++i)
+    if (run.cands[i].needs_resolve) check(run, i);
+  std::stable_sort(run.res.records.begin(), run.res.records.end(), [](const IngestedRecord& a, const IngestedRecord& b) {
+    return by_file_and_row(a.source_file, a.source_row, b.source_file, b.source_row);
+  });
+}
+
+// Puts the rejects in input order and checks that every record is accounted for.
+void finish(IngestResult& res) {
+  std::sort(res.rejects.begin(), res.rejects.end(), [](const RejectedRecord& a, const RejectedRecord& b) {
+    return by_file_and_row(a.source_file, a.source_row, b.source_file, b.source_row);
+  });
+  if (!res.accounting.balanced())
+    throw std::logic_error("record accounting does not balance: " + res.accounting.summary());
+}
 
 }  // namespace
 
@@ -126,479 +477,16 @@ std::vector<Point> IngestResult::points() const {
 
 IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateResolver* resolver) {
   ensure_gdal();
-  IngestResult res;
-  res.source_path = opt.input_path;
-  const std::string& path = opt.input_path;
-  if (!fs::exists(path)) throw std::runtime_error(path + ": no such file");
-
-  // ---- Open the source and read every record.
-  std::vector<RawRecord> raw;
-  std::optional<Crs> layer_crs;
-  std::map<size_t, std::vector<std::string>> pending_missing;  // file index -> columns it lacks
-  const bool csv = is_csv_path(path);
-  res.source_files.push_back(path);
-  for (const std::string& more : opt.additional_inputs) res.source_files.push_back(more);
-  if (!csv && !opt.additional_inputs.empty())
-    throw std::runtime_error(path + ": several input files are read only for CSV exports");
-  if (csv) {
-    CsvOptions co;
-    co.delimiter = opt.delimiter;
-    bool repaired = false;
-    std::vector<int> remap;  // column of the current file -> column of the first file's header (-1: dropped)
-    for (size_t fi = 0; fi < res.source_files.size(); ++fi) {
-      const std::string& fpath = res.source_files[fi];
-      if (!fs::exists(fpath)) throw std::runtime_error(fpath + ": no such file");
-      CsvReader reader(fpath, co);
-      remap.clear();
-      if (fi == 0) {
-        res.header = reader.header();
-        for (size_t k = 0; k < res.header.size(); ++k) remap.push_back(static_cast<int>(k));
-      } else if (reader.header() != res.header) {
-        std::vector<std::string> missing, extra;
-        for (const std::string& h : reader.header()) {
-          const int k = find_column(res.header, h);
-          remap.push_back(k);
-          if (k < 0) extra.push_back(h);
-        }
-        for (const std::string& h : res.header)
-          if (find_column(reader.header(), h) < 0) missing.push_back(h);
-        std::string w = fpath + ": header differs from " + path + "; columns matched by name";
-        auto list = [](const std::vector<std::string>& v) {
-          std::string s;
-          for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
-          return s;
-        };
-        if (!missing.empty()) w += "; missing (left empty): " + list(missing);
-        if (!extra.empty()) w += "; extra (ignored): " + list(extra);
-        res.warnings.push_back(w);
-        pending_missing[fi] = missing;
-      } else {
-        for (size_t k = 0; k < res.header.size(); ++k) remap.push_back(static_cast<int>(k));
-      }
-      while (auto rec = reader.next()) {
-        RawRecord r;
-        r.row = rec->row;
-        r.file = static_cast<int>(fi);
-        if (fi == 0 || !rec->error.empty()) {
-          r.fields = std::move(rec->fields);
-        } else {
-          r.fields.assign(res.header.size(), "");
-          for (size_t k = 0; k < rec->fields.size() && k < remap.size(); ++k)
-            if (remap[k] >= 0) r.fields[static_cast<size_t>(remap[k])] = std::move(rec->fields[k]);
-        }
-        r.error = rec->error.empty() ? "" : fpath + " line " + std::to_string(rec->line) + ": " + rec->error;
-        if (fi == 0 && !rec->error.empty()) r.error = "line " + std::to_string(rec->line) + ": " + rec->error;
-        repaired = repaired || rec->latin1_repaired;
-        raw.push_back(std::move(r));
-        if (progress && raw.size() % 65536 == 0) progress->update("reading " + fpath, static_cast<int64_t>(raw.size()), 0);
-      }
-    }
-    if (repaired) res.warnings.push_back(path + ": some bytes were not UTF-8 and were read as Latin-1");
-    const fs::path prj = fs::path(path).replace_extension(".prj");
-    if (fs::exists(prj)) layer_crs = Crs::from_wkt(read_text_file(prj));
-  } else {
-    GdalDatasetPtr ds = open_vector(path);
-    OGRLayer* layer = opt.layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(opt.layer.c_str());
-    if (!layer) throw std::runtime_error(path + ": no layer" + (opt.layer.empty() ? "" : " named '" + opt.layer + "'"));
-    if (const OGRSpatialReference* s = layer->GetSpatialRef()) layer_crs = Crs::from_ogr(*s);
-    OGRFeatureDefn* defn = layer->GetLayerDefn();
-    for (int i = 0; i < defn->GetFieldCount(); ++i) res.header.push_back(defn->GetFieldDefn(i)->GetNameRef());
-    layer->ResetReading();
-    int64_t n = 0;
-    CPLErrorReset();
-    for (OgrFeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
-      RawRecord r;
-      r.row = ++n;
-      for (int i = 0; i < defn->GetFieldCount(); ++i)
-        r.fields.push_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
-      if (const OGRGeometry* g = f->GetGeometryRef(); g && !g->IsEmpty()) {
-        const auto type = wkbFlatten(g->getGeometryType());
-        if (type == wkbPoint) {
-          r.has_geometry = true;
-          r.gx = g->toPoint()->getX();
-          r.gy = g->toPoint()->getY();
-        } else if (type == wkbMultiPoint && g->toMultiPoint()->getNumGeometries() == 1) {
-          r.has_geometry = true;
-          r.gx = g->toMultiPoint()->getGeometryRef(0)->getX();
-          r.gy = g->toMultiPoint()->getGeometryRef(0)->getY();
-        } else {
-          r.geometry_not_point = true;
-        }
-      }
-      raw.push_back(std::move(r));
-    }
-    if (CPLGetLastErrorType() == CE_Failure)
-      throw std::runtime_error(path + ": read failed after " + std::to_string(n) + " features: " + last_gdal_error());
-  }
-  if (res.header.empty()) throw std::runtime_error(path + ": no columns (expected a header row)");
-
-  // ---- Columns.
-  int xi = -1, yi = -1;
-  bool names_geographic = false;
-  const bool by_address = opt.placement == IngestOptions::Placement::by_address;
-  if (by_address && !resolver) throw std::invalid_argument("placing every record by its address needs a geocoder");
-  const bool use_columns = !by_address && (csv || !opt.x_column.empty());
-  if (by_address) {
-    res.x_column = res.y_column = "";
-  } else if (use_columns) {
-    if (!opt.x_column.empty() || !opt.y_column.empty()) {
-      if (opt.x_column.empty() || opt.y_column.empty())
-        throw std::runtime_error(path + ": give both the x and the y column (got only one)");
-      xi = find_column(res.header, opt.x_column);
-      yi = find_column(res.header, opt.y_column);
-      if (xi < 0) throw std::runtime_error(path + ": column '" + opt.x_column + "' not found in the header");
-      if (yi < 0) throw std::runtime_error(path + ": column '" + opt.y_column + "' not found in the header");
-      names_geographic = is_lonlat_name(opt.x_column) && is_lonlat_name(opt.y_column);
-    } else {
-      for (const CoordPair& p : kCoordPairs) {
-        xi = find_column(res.header, p.x);
-        yi = find_column(res.header, p.y);
-        if (xi >= 0 && yi >= 0) {
-          names_geographic = p.geographic;
-          break;
-        }
-      }
-      if (xi < 0 || yi < 0)
-        throw std::runtime_error(path + ": no coordinate columns found (looked for LONGITUDE_PUBLIC/LATITUDE_PUBLIC, "
-                                 "lon/lat, X_COORD_PUBLIC/Y_COORD_PUBLIC, x/y, ...); header has: " + column_list(res.header) +
-                                 ". Name them with --x-col and --y-col");
-    }
-    res.x_column = res.header[static_cast<size_t>(xi)];
-    res.y_column = res.header[static_cast<size_t>(yi)];
-  } else {
-    res.x_column = "(geometry)";
-    res.y_column = "(geometry)";
-  }
-  auto detect = [&](const std::string& given, const auto& names, const char* what) -> int {
-    if (!given.empty()) {
-      const int i = find_column(res.header, given);
-      if (i < 0) throw std::runtime_error(path + ": " + what + " column '" + given + "' not found in the header");
-      return i;
-    }
-    for (const char* n : names)
-      if (const int i = find_column(res.header, n); i >= 0) return i;
-    return -1;
-  };
-  const int di = detect(opt.date_column, kDateColumns, "date");
-  const int ci = detect(opt.category_column, kCategoryColumns, "category");
-  const int wi = opt.weight_column.empty() ? -1 : detect(opt.weight_column, kDateColumns, "weight");
-  if (di >= 0) res.date_column = res.header[static_cast<size_t>(di)];
-  if (ci >= 0) res.category_column = res.header[static_cast<size_t>(ci)];
-  if (wi >= 0) res.weight_column = res.header[static_cast<size_t>(wi)];
-  if ((!opt.date_from.empty() || !opt.date_to.empty()) && di < 0)
-    throw std::runtime_error(path + ": a date filter needs a date column (none detected; name it with --date-col)");
-  if (!opt.categories.empty() && ci < 0)
-    throw std::runtime_error(path + ": a category filter needs a category column (none detected; name it with --category-col)");
-
-  for (const auto& [fi, missing] : pending_missing) {
-    for (const std::string& need : {res.x_column, res.y_column, res.date_column, res.category_column, res.weight_column}) {
-      if (need.empty()) continue;
-      const bool needed = need == res.x_column || need == res.y_column || need == res.weight_column ||
-                          (need == res.date_column && (!opt.date_from.empty() || !opt.date_to.empty())) ||
-                          (need == res.category_column && !opt.categories.empty());
-      if (needed && std::find(missing.begin(), missing.end(), need) != missing.end())
-        throw std::runtime_error(res.source_files[fi] + ": column '" + need + "' (present in " + path +
-                                 ") is missing from this file's header; files of one export must share the columns the run uses");
-    }
-  }
-  std::optional<int64_t> from_ms, to_ms;
-  if (!opt.date_from.empty()) {
-    from_ms = parse_timestamp_ms(opt.date_from);
-    if (!from_ms) throw std::invalid_argument("date_from '" + opt.date_from + "' is not a date (use YYYY-MM-DD)");
-  }
-  if (!opt.date_to.empty()) {
-    to_ms = parse_timestamp_ms(opt.date_to);
-    if (!to_ms) throw std::invalid_argument("date_to '" + opt.date_to + "' is not a date (use YYYY-MM-DD)");
-    if (opt.date_to.size() <= 10 && opt.date_to.find_first_of("T ") == std::string::npos) *to_ms += 86400000LL - 1;
-  }
-  if (from_ms && to_ms && *from_ms > *to_ms)
-    throw std::invalid_argument("date range is empty: " + opt.date_from + " is after " + opt.date_to);
-
-  // ---- Source CRS.
-  std::string note;
-  if (by_address) {
-    if (opt.analysis_crs.empty()) throw std::invalid_argument("placing records by address needs the analysis CRS");
-    res.source_crs = Crs::from_user_input(opt.analysis_crs);
-    note = "points placed by address";
-  } else if (!opt.source_crs.empty()) {
-    res.source_crs = Crs::from_user_input(opt.source_crs);
-    note = "source CRS " + res.source_crs->describe() + " (given)";
-  } else if (layer_crs) {
-    res.source_crs = *layer_crs;
-    note = "source CRS " + res.source_crs->describe() + (csv ? " (from the .prj beside the file)" : " (from the layer)");
-  } else if (use_columns && names_geographic) {
-    res.source_crs = Crs::from_user_input("EPSG:4326");
-    note = "source CRS EPSG:4326 (WGS 84 lon/lat, from the column names " + res.x_column + "/" + res.y_column + ")";
-  } else {
-    throw std::runtime_error(path + ": the coordinates' CRS is unknown (" + (csv ? "columns " + res.x_column + "/" + res.y_column : std::string("layer has no CRS; shapefile without .prj?")) +
-                             "); give it with --source-crs, e.g. EPSG:2264");
-  }
-  const bool source_geographic = res.source_crs->is_geographic();
-
-  // ---- First pass: coordinates.
-  std::vector<Candidate> cands;
-  cands.reserve(raw.size());
-  auto reject = [&](const auto& from, const char* code, std::string column, std::string detail, std::vector<std::string> fields) {
-    res.accounting.reject(code);
-    res.rejects.push_back({from.row, code, std::move(column), std::move(detail), std::move(fields), from.file});
-  };
-  for (RawRecord& r : raw) {
-    res.accounting.add_input();
-    if (!r.error.empty()) {
-      reject(r, reason::kMalformedRow, "", r.error, std::move(r.fields));
-      continue;
-    }
-    Candidate c;
-    c.row = r.row;
-    c.file = r.file;
-    if (by_address) {
-      c.needs_resolve = true;
-      c.missing_column = resolver->columns_label();
-    } else if (use_columns) {
-      const char* xr = nullptr;
-      const char* yr = nullptr;
-      auto xv = parse_coordinate(r.fields[static_cast<size_t>(xi)], &xr);
-      auto yv = parse_coordinate(r.fields[static_cast<size_t>(yi)], &yr);
-      if (!xv || !yv) {
-        const bool x_bad = !xv;
-        const char* code = x_bad ? xr : yr;
-        const std::string col = x_bad ? res.x_column : res.y_column;
-        if (code == reason::kMissingCoordinate && resolver) {
-          c.needs_resolve = true;
-          c.missing_column = col;
-        } else {
-          const std::string& val = r.fields[static_cast<size_t>(x_bad ? xi : yi)];
-          reject(r, code, col, std::string(code == reason::kMissingCoordinate ? "empty value" : "value '" + val + "' is not a finite number"),
-                 std::move(r.fields));
-          continue;
-        }
-      } else {
-        c.sx = *xv;
-        c.sy = *yv;
-      }
-    } else {
-      if (r.geometry_not_point) {
-        reject(r, reason::kNotAPoint, "(geometry)", "geometry is not a point", std::move(r.fields));
-        continue;
-      }
-      if (!r.has_geometry) {
-        if (resolver) {
-          c.needs_resolve = true;
-          c.missing_column = "(geometry)";
-        } else {
-          reject(r, reason::kMissingCoordinate, "(geometry)", "feature has no geometry", std::move(r.fields));
-          continue;
-        }
-      }
-      c.sx = r.gx;
-      c.sy = r.gy;
-      if (!std::isfinite(c.sx) || !std::isfinite(c.sy)) {
-        reject(r, reason::kNonFiniteCoordinate, "(geometry)", "geometry has a non-finite coordinate", std::move(r.fields));
-        continue;
-      }
-    }
-    if (!c.needs_resolve && opt.reject_zero_coordinates && c.sx == 0.0 && c.sy == 0.0) {
-      reject(r, reason::kZeroCoordinate, res.x_column, "coordinates are (0, 0), a placeholder for unknown", std::move(r.fields));
-      continue;
-    }
-    c.fields = std::move(r.fields);
-    cands.push_back(std::move(c));
-  }
-  raw.clear();
-  raw.shrink_to_fit();
-
-  // ---- Lon/lat of candidates (for the area-of-use check and the UTM choice).
-  const Crs wgs84 = Crs::from_user_input("EPSG:4326");
-  std::vector<double> lon, lat;
-  std::vector<bool> ok_ll;
-  lon.reserve(cands.size());
-  lat.reserve(cands.size());
-  for (const Candidate& c : cands) {
-    lon.push_back(c.sx);
-    lat.push_back(c.sy);
-  }
-  CrsTransform to_ll(*res.source_crs, wgs84);
-  to_ll.transform(lon, lat, ok_ll);
-
-  // ---- Analysis CRS.
-  if (!opt.analysis_crs.empty()) {
-    res.analysis_crs = Crs::from_user_input(opt.analysis_crs);
-    if (!res.analysis_crs->is_projected())
-      throw std::invalid_argument("analysis CRS " + res.analysis_crs->describe() + " is not projected; distances need a projected CRS");
-    note += "; analysis CRS " + res.analysis_crs->describe() + " (given)";
-  } else if (res.source_crs->is_projected()) {
-    res.analysis_crs = *res.source_crs;
-    note += "; analysis CRS = source CRS";
-  } else {
-    std::vector<double> lons, lats;
-    for (size_t i = 0; i < cands.size(); ++i)
-      if (!cands[i].needs_resolve && ok_ll[i] && std::fabs(lat[i]) <= 90 && std::fabs(lon[i]) <= 180) {
-        lons.push_back(lon[i]);
-        lats.push_back(lat[i]);
-      }
-    if (lons.empty()) {
-      res.analysis_crs = Crs::from_user_input("EPSG:3857");
-      note += "; analysis CRS EPSG:3857 (no usable point to choose a UTM zone)";
-    } else {
-      std::nth_element(lons.begin(), lons.begin() + static_cast<long>(lons.size() / 2), lons.end());
-      std::nth_element(lats.begin(), lats.begin() + static_cast<long>(lats.size() / 2), lats.end());
-      res.analysis_crs = Crs::utm_for(lons[lons.size() / 2], lats[lats.size() / 2]);
-      note += "; analysis CRS " + res.analysis_crs->describe() + " (UTM zone of the data's median point; set analysis_crs to choose another)";
-    }
-  }
-  res.crs_note = note;
-  const Crs& acrs = *res.analysis_crs;
-
-  // ---- Transform to the analysis CRS.
-  std::vector<double> ax, ay;
-  std::vector<bool> ok_a;
-  ax.reserve(cands.size());
-  ay.reserve(cands.size());
-  for (const Candidate& c : cands) {
-    ax.push_back(c.sx);
-    ay.push_back(c.sy);
-  }
-  CrsTransform to_analysis(*res.source_crs, acrs);
-  to_analysis.transform(ax, ay, ok_a);
-
-  const std::optional<Extent> src_area = res.source_crs->area_of_use_lonlat();
-  const std::optional<Extent> dst_area = acrs.area_of_use_lonlat();
-  auto in_area = [](const std::optional<Extent>& a, double lo, double la) {
-    if (!a) return true;
-    constexpr double eps = 1e-9;
-    if (a->min_x <= a->max_x) {
-      if (lo < a->min_x - eps || lo > a->max_x + eps) return false;
-    } else if (lo < a->min_x - eps && lo > a->max_x + eps) {  // crosses the antimeridian
-      return false;
-    }
-    return la >= a->min_y - eps && la <= a->max_y + eps;
-  };
-
-  std::shared_ptr<ZoneLayer> study;
-  if (!opt.study_area_path.empty()) {
-    ZoneLayerOptions zo;
-    zo.path = opt.study_area_path;
-    std::vector<std::string> w;
-    study = std::make_shared<ZoneLayer>(ZoneLayer::load(zo, acrs, &w));
-    for (std::string& s : w) res.warnings.push_back("study area: " + s);
-    res.study_area = study;
-  }
-  std::optional<CrsTransform> analysis_to_ll;
-  if (resolver) {
-    resolver->prepare(res.header, acrs);
-    analysis_to_ll.emplace(acrs, wgs84);
-  }
-  std::vector<std::string> wanted;
-  for (const std::string& c : opt.categories) wanted.push_back(lower(trim(c)));
-
-  const bool learning = resolver && resolver->learns_from_input();
-  int64_t done = 0, resolutions = 0;
-  auto check = [&](size_t i) {
-    Candidate& c = cands[i];
-    if (progress && ++done % 65536 == 0) progress->update("checking records", done, static_cast<int64_t>(cands.size()));
-    IngestedRecord rec;
-    rec.source_row = c.row;
-    rec.source_file = c.file;
-    if (c.needs_resolve) {
-      std::string why;
-      std::optional<Point> p = resolver->resolve(c.fields, why);
-      rec.resolution = resolutions++;
-      if (!p) {
-        reject(c, reason::kNotGeocoded, c.missing_column,
-               by_address ? why : "no coordinates and the address could not be placed: " + why, std::move(c.fields));
-        return;
-      }
-      rec.point = *p;
-      rec.resolved = true;
-      double lo = p->x, la = p->y;
-      analysis_to_ll->transform(lo, la);
-      rec.lon = lo;
-      rec.lat = la;
-    } else {
-      if (!ok_ll[i] || !ok_a[i]) {
-        reject(c, reason::kTransformFailed, res.x_column,
-               "could not transform (" + std::to_string(c.sx) + ", " + std::to_string(c.sy) + ") to " + acrs.describe(), std::move(c.fields));
-        return;
-      }
-      if (source_geographic && (std::fabs(c.sy) > 90.0 || std::fabs(c.sx) > 180.0)) {
-        std::string detail = "longitude " + std::to_string(c.sx) + ", latitude " + std::to_string(c.sy) + " is not a valid lon/lat";
-        if (std::fabs(c.sx) <= 90.0 && std::fabs(c.sy) <= 180.0) detail += " (latitude and longitude look swapped)";
-        reject(c, reason::kOutsideCrsArea, res.y_column, detail, std::move(c.fields));
-        return;
-      }
-      if (!in_area(src_area, lon[i], lat[i]) || !in_area(dst_area, lon[i], lat[i])) {
-        std::string detail = "point (lon " + std::to_string(lon[i]) + ", lat " + std::to_string(lat[i]) + ") is outside the area of use of " +
-                             (!in_area(src_area, lon[i], lat[i]) ? res.source_crs->describe() : acrs.describe());
-        if (source_geographic && in_area(dst_area, c.sy, c.sx)) detail += " (latitude and longitude look swapped)";
-        reject(c, reason::kOutsideCrsArea, res.x_column, detail, std::move(c.fields));
-        return;
-      }
-      rec.point = Point{ax[i], ay[i], 1.0};
-      rec.lon = lon[i];
-      rec.lat = lat[i];
-      if (learning) resolver->learn(c.fields, rec.point);
-    }
-    if (di >= 0) {
-      const std::string& dv = c.fields[static_cast<size_t>(di)];
-      rec.time_ms = parse_timestamp_ms(dv);
-      if ((from_ms || to_ms) && !rec.time_ms) {
-        reject(c, reason::kUnparseableDate, res.date_column, "date '" + dv + "' is not readable", std::move(c.fields));
-        return;
-      }
-      if ((from_ms && *rec.time_ms < *from_ms) || (to_ms && *rec.time_ms > *to_ms)) {
-        reject(c, reason::kFilteredDate, res.date_column, "date " + format_date(*rec.time_ms) + " is outside the date range", std::move(c.fields));
-        return;
-      }
-    }
-    if (ci >= 0) {
-      rec.category = trim(c.fields[static_cast<size_t>(ci)]);
-      if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), lower(rec.category)) == wanted.end()) {
-        reject(c, reason::kFilteredCategory, res.category_column, "category '" + rec.category + "' not selected", std::move(c.fields));
-        return;
-      }
-    }
-    if (wi >= 0) {
-      const char* code = nullptr;
-      const std::string& wv = c.fields[static_cast<size_t>(wi)];
-      auto w = parse_coordinate(wv, &code);
-      if (!w || *w < 0.0) {
-        reject(c, reason::kBadWeight, res.weight_column, "weight '" + wv + "' is not a non-negative number", std::move(c.fields));
-        return;
-      }
-      rec.point.weight = *w;
-    }
-    if (study && !study->contains_any(rec.point.x, rec.point.y)) {
-      reject(c, reason::kOutsideStudyArea, res.x_column, "point is outside the study area " + opt.study_area_path, std::move(c.fields));
-      return;
-    }
-    rec.fields = std::move(c.fields);
-    res.accounting.accept();
-    res.extent.include(rec.point.x, rec.point.y);
-    if (rec.time_ms) {
-      if (!res.min_time_ms || *rec.time_ms < *res.min_time_ms) res.min_time_ms = rec.time_ms;
-      if (!res.max_time_ms || *rec.time_ms > *res.max_time_ms) res.max_time_ms = rec.time_ms;
-    }
-    if (ci >= 0) res.category_counts[rec.category.empty() ? "(blank)" : rec.category] += 1;
-    res.records.push_back(std::move(rec));
-  };
-  // A resolver that learns from the input sees every record with coordinates before it places the others.
-  for (size_t i = 0; i < cands.size(); ++i)
-    if (!learning || !cands[i].needs_resolve) check(i);
-  if (learning) {
-    resolver->ready();
-    for (size_t i = 0; i < cands.size(); ++i)
-      if (cands[i].needs_resolve) check(i);
-    std::stable_sort(res.records.begin(), res.records.end(), [](const IngestedRecord& a, const IngestedRecord& b) {
-      return a.source_file != b.source_file ? a.source_file < b.source_file : a.source_row < b.source_row;
-    });
-  }
-  std::sort(res.rejects.begin(), res.rejects.end(),
-            [](const RejectedRecord& a, const RejectedRecord& b) {
-              return a.source_file != b.source_file ? a.source_file < b.source_file : a.source_row < b.source_row;
-            });
-  if (!res.accounting.balanced())
-    throw std::logic_error("record accounting does not balance: " + res.accounting.summary());
-  return res;
+  IngestRun run(opt, progress, resolver);
+  read_source(run);
+  find_columns(run);
+  choose_source(run);
+  make_candidates(run);
+  choose_analysis_crs(run);
+  prepare_checks(run);
+  check_candidates(run);
+  finish(run.res);
+  return std::move(run.res);
 }
 
 void write_rejects_csv(const IngestResult& result, const std::string& path, bool overwrite) {

@@ -1,0 +1,37 @@
+// Which columns of an incident source hold each record's coordinates, date, category and weight: the ones the
+// options name, or detected from the names common police and GIS exports use.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "geo/read/ingest.h"
+
+namespace hotspot {
+
+struct IncidentColumns {
+  // Where the points come from: the address (by the resolver; no coordinates read), x/y columns, or the geometry.
+  enum class Coordinates { address, columns, geometry } coordinates = Coordinates::columns;
+  int x = -1, y = -1;               // header indices; set only for Coordinates::columns
+  bool names_geographic = false;    // the x/y names say longitude/latitude (EPSG:4326 when no CRS is known)
+  int date = -1, category = -1, weight = -1;  // header indices; -1 = no such column
+  // The names for the result: the header's spelling; x/y "(geometry)" for the geometry, "" by address; "" = none.
+  std::string x_name, y_name, date_name, category_name, weight_name;
+};
+
+// Finds the columns in `header` for `coordinates`. Throws std::runtime_error naming `path` and the column when a
+// named column is not there, only one of x/y is named, no coordinate columns are found, or a date or category
+// filter has no column to read.
+IncidentColumns find_incident_columns(const std::vector<std::string>& header, const IngestOptions& options,
+                                      IncidentColumns::Coordinates coordinates, const std::string& path);
+
+// Checks that no later file of the export lacks a column the run uses (the coordinates, the weight, and the date
+// or the category when a filter reads it). `missing`: file index -> the columns it lacks; `files`: every file, the
+// first one first. Throws std::runtime_error naming the file and the column.
+void check_export_files_have_columns(const IncidentColumns& columns, const IngestOptions& options,
+                                     const std::map<size_t, std::vector<std::string>>& missing,
+                                     const std::vector<std::string>& files);
+
+}  // namespace hotspot
