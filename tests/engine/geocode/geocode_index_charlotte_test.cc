@@ -94,12 +94,6 @@ std::set<std::string> numbers_in(const std::string& text, bool skip_house_number
   return out;
 }
 
-std::string joined(const std::set<std::string>& s) {
-  std::string o;
-  for (const std::string& x : s) o += (o.empty() ? "" : ",") + x;
-  return "{" + o + "}";
-}
-
 // "16TH", "21ST", "112TH": the English ordinal of n, written the way Charlotte's street names write it.
 std::string ordinal(int n) {
   const char* suffix = "TH";
