@@ -4,9 +4,7 @@
 
 #include "engine/core/text.h"
 #include "engine/core/timestamp.h"
-#include "geo/map/map_spec.h"
-#include "geo/map/qgis_styles.h"
-#include "geo/write/vector_writer.h"
+#include "cli/pipeline/styled_layers.h"
 
 namespace hotspot::cli {
 
@@ -128,14 +126,7 @@ void PriorityAreasStage::write_layers(const Context& ctx, Outputs& outputs) cons
                                f.violent, f.share_of_incidents, f.concentration_ratio, f.mean_density, f.peak_density,
                                f.hot_cells_95, f.change_pct}});
   }
-  for (const std::string& given : o_.layers) {
-    VectorWriteOptions vo;
-    vo.path = outputs.path(given, given);
-    vo.overwrite = outputs.overwrite_allowed();
-    if (given.ends_with(".shp"))  // one .qml beside the shapefile
-      vo.qml_style = vector_layer_qml(default_map_layer(MapLayerKind::kPriorityAreas, "Priority areas").style, GeometryKind::kPolygon);
-    write_vector(layer, ctx.crs(), vo);
-  }
+  write_styled_layers(layer, o_.layers, MapLayerKind::kPriorityAreas, "Priority areas", ctx, outputs);
 }
 
 }  // namespace hotspot::cli

@@ -6,9 +6,7 @@
 #include "engine/core/length.h"
 #include "engine/hotspot/grid_clusters.h"
 #include "geo/gdal/box_union.h"
-#include "geo/map/map_spec.h"
-#include "geo/map/qgis_styles.h"
-#include "geo/write/vector_writer.h"
+#include "cli/pipeline/styled_layers.h"
 
 namespace hotspot::cli {
 
@@ -121,14 +119,7 @@ void UncoveredHotspotsStage::run(Context& ctx, Outputs& outputs) {
     figures.push_back(clusters[i].fig);
   }
   const VectorLayer layer = cluster_layer(clusters);
-  for (const std::string& given : o_.layers) {
-    VectorWriteOptions vo;
-    vo.path = outputs.path(given, given);
-    vo.overwrite = outputs.overwrite_allowed();
-    if (given.ends_with(".shp"))
-      vo.qml_style = vector_layer_qml(default_map_layer(MapLayerKind::kHotspotClusters, "Hot spots").style, GeometryKind::kPolygon);
-    write_vector(layer, ctx.crs(), vo);
-  }
+  write_styled_layers(layer, o_.layers, MapLayerKind::kHotspotClusters, "Hot spots", ctx, outputs);
   ctx.stage_line = std::to_string(clusters.size()) + " clusters of hot cells outside the priority areas";
 }
 

@@ -1,0 +1,19 @@
+#include "cli/pipeline/styled_layers.h"
+
+#include "geo/map/qgis_styles.h"
+
+namespace hotspot::cli {
+
+void write_styled_layers(const VectorLayer& layer, const std::vector<std::string>& paths, MapLayerKind style,
+                         const std::string& style_title, const Context& ctx, Outputs& outputs) {
+  for (const std::string& given : paths) {
+    VectorWriteOptions vo;
+    vo.path = outputs.path(given, given);
+    vo.overwrite = outputs.overwrite_allowed();
+    if (given.ends_with(".shp"))  // one .qml beside the shapefile serves both files of a run
+      vo.qml_style = vector_layer_qml(default_map_layer(style, style_title).style, GeometryKind::kPolygon);
+    write_vector(layer, ctx.crs(), vo);
+  }
+}
+
+}  // namespace hotspot::cli
