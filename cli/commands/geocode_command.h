@@ -11,30 +11,25 @@
 #include <vector>
 
 #include "cli/commands/command.h"
-#include "geo/geocode/geocoder.h"
+#include "cli/pipeline/references_stage.h"
+#include "geo/read/ingest.h"
 
 namespace hotspot::cli {
 
 struct GeocodeCommandOptions {
-  std::string input_path;
-  std::string layer;
-  char delimiter = 0;
-  std::vector<std::string> address_columns;  // one full-address column, or several joined with spaces
-  // "[KIND=]PATH[?role=COLUMN&role=COLUMN...]"; KIND = address_points|centrelines|intersections|gazetteer (default:
-  // detected); extra keys: layer, crs (source CRS), x, y (coordinate columns).
-  std::vector<std::string> references;
-  std::string analysis_crs;      // default: the first reference's projected CRS, else the UTM zone of its data
-  std::string output_path;
-  std::string rejects_path;      // default: <output stem>.rejects.csv
-  GeocoderOptions geocoder;
-  bool compute_intersections = true;  // from centrelines
+  IngestOptions ingest;          // INPUT..., --layer, --crs, ... as every command that reads records
+  std::string rejects;           // DEFAULT: <output stem>.rejects.csv
+  struct Geocode {
+    ReferencesStage::Options references;  // --reference, --address-col, --min-score, ... (the run's `geocode` keys)
+    std::string output;          // -o: .csv, .geojson or .gpkg. REQUIRES: given.
+    bool json = false;           // print the summary as JSON
+    void declare(OptionTable& table);
+  } geocode;
+  int threads = 0;
   bool overwrite = false;
-  bool json = false;
+  bool quiet = false;
   double warn_below_rate = 0.85;
 };
-
-// Parses one --reference value; throws std::invalid_argument naming the text.
-ReferenceSource parse_reference_spec(const std::string& spec);
 
 int run_geocode(const GeocodeCommandOptions& options, std::ostream& out, std::ostream& err);
 void register_geocode(CLI::App& app, CommandAction& action);

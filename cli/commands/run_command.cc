@@ -22,9 +22,11 @@ namespace {
 
 // Files a run reads, for the manifest's checksums (a shapefile's sidecars included).
 std::vector<std::string> input_files(const RunConfig& c) {
-  std::vector<std::string> paths = {c.config_path, c.input.input_path, c.input.study_area_path, c.geocode.intersections,
-                                    c.priority_areas.file, c.priority_areas.polygons, c.context.city_limits,
-                                    c.context.divisions.path, c.context.neighborhoods.path};
+  std::vector<std::string> paths = {c.config_path, c.input.input_path, c.input.study_area_path};
+  for (const ReferenceSource& r : c.geocode.options.references) paths.push_back(r.path);
+  for (const std::string& p : {c.priority_areas.file, c.priority_areas.polygons, c.context.city_limits,
+                               c.context.divisions.path, c.context.neighborhoods.path})
+    paths.push_back(p);
   std::vector<std::string> out;
   for (const std::string& p : paths) {
     if (p.empty() || !fs::exists(p)) continue;

@@ -1,4 +1,4 @@
-// How a subcommand runs its stages: Ingest first, then the command's own, writing to the paths the user gave, with
+// How a subcommand runs its stages: the stages Ingest builds on, Ingest, then the command's own, writing to the paths the user gave, with
 // progress on stderr unless quiet. Returns the Context for the command to print from.
 #pragma once
 
@@ -26,7 +26,9 @@ struct SubcommandRun {
   enum class Records { required, optional } records = Records::required;
 };
 
-Context run_subcommand_stages(const IngestOptions& ingest, const std::vector<Stage*>& stages, const SubcommandRun& how);
+// `before_ingest`: the stages Ingest builds on (References, for the geocoder).
+Context run_subcommand_stages(const IngestOptions& ingest, const std::vector<Stage*>& stages, const SubcommandRun& how,
+                              const std::vector<Stage*>& before_ingest = {});
 
 // Binds a one-stage subcommand: the ingest flags, the stage's option table (section `section`, filled by
 // `stage_options(options).declare`) and the common flags; once parsed, applies the values and runs `run`.

@@ -5,6 +5,7 @@
 #include "cli/pipeline/ingest_options.h"
 #include "cli/pipeline/kde_stage.h"
 #include "cli/pipeline/option_binding.h"
+#include "cli/pipeline/references_stage.h"
 
 namespace hotspot::cli {
 
@@ -21,7 +22,8 @@ OptionDoc doc_of(const std::string& section) {
 }  // namespace
 
 std::vector<OptionDoc> stage_option_docs() {
-  std::vector<OptionDoc> docs{doc_of<KdeStage::Options>("kde"), doc_of<GistarStage::Options>("gistar")};
+  std::vector<OptionDoc> docs{doc_of<KdeStage::Options>("kde"), doc_of<GistarStage::Options>("gistar"),
+                              doc_of<ReferencesStage::Options>("geocode")};
   IngestOptions ingest;
   OptionTable input("input");
   declare_ingest_options(input, ingest);

@@ -141,7 +141,10 @@ Option& OptionTable::length(const std::string& key, const std::string& help, Len
   return add(std::move(o));
 }
 
-Option& OptionTable::integer(const std::string& key, const std::string& help, int& target, int lo, int hi) {
+namespace {
+
+template <typename Int>
+Option whole_number(const std::string& key, const std::string& help, Int& target, Int lo, Int hi) {
   Option o;
   o.key = key;
   o.help = help;
@@ -151,10 +154,20 @@ Option& OptionTable::integer(const std::string& key, const std::string& help, in
     const int64_t x = parse_int(v);
     if (x < lo || x > hi)
       throw std::invalid_argument("must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ", got " + v);
-    target = static_cast<int>(x);
+    target = static_cast<Int>(x);
   };
   o.show = [&target]() { return std::to_string(target); };
-  return add(std::move(o));
+  return o;
+}
+
+}  // namespace
+
+Option& OptionTable::integer(const std::string& key, const std::string& help, int& target, int lo, int hi) {
+  return add(whole_number(key, help, target, lo, hi));
+}
+
+Option& OptionTable::integer(const std::string& key, const std::string& help, int64_t& target, int64_t lo, int64_t hi) {
+  return add(whole_number(key, help, target, lo, hi));
 }
 
 Option& OptionTable::seed(const std::string& key, const std::string& help, uint64_t& target) {
@@ -212,18 +225,7 @@ Option& OptionTable::numbers(const std::string& key, const std::string& help, st
 }
 
 Option& OptionTable::flag(const std::string& key, const std::string& help, bool& target) {
-  Option o;
-  o.key = key;
-  o.help = help;
-  o.arity = Option::Arity::kFlag;
-  o.default_text = target ? "true" : "false";
-  o.assign = [&target](const std::string& v) {
-    if (v == "true" || v == "1") target = true;
-    else if (v == "false" || v == "0") target = false;
-    else throw std::invalid_argument("must be true or false, got '" + v + "'");
-  };
-  o.show = [&target]() { return std::string(target ? "true" : "false"); };
-  return add(std::move(o));
+  return flag<bool>(key, help, target, false, true);
 }
 
 Option& OptionTable::extent(const std::string& key, const std::string& help, std::optional<Extent>& target) {

@@ -59,10 +59,14 @@ class OptionTable {
   Option& length(const std::string& key, const std::string& help, std::optional<Length>& target);
   Option& length(const std::string& key, const std::string& help, Length& target);
   Option& integer(const std::string& key, const std::string& help, int& target, int lo, int hi);
+  Option& integer(const std::string& key, const std::string& help, int64_t& target, int64_t lo, int64_t hi);
   Option& seed(const std::string& key, const std::string& help, uint64_t& target);
   Option& number(const std::string& key, const std::string& help, double& target, double lo, double hi);
   Option& numbers(const std::string& key, const std::string& help, std::vector<double>& target, double lo, double hi);
   Option& flag(const std::string& key, const std::string& help, bool& target);
+  // A flag that sets a two-value enum: `on` when given (or true), `off` with --no-key (or false).
+  template <typename Enum>
+  Option& flag(const std::string& key, const std::string& help, Enum& target, Enum off, Enum on);
   // "xmin,ymin,xmax,ymax" in analysis CRS units.
   Option& extent(const std::string& key, const std::string& help, std::optional<Extent>& target);
   template <typename Enum>
@@ -109,6 +113,22 @@ Option& OptionTable::choice(const std::string& key, const std::string& help, Enu
       if (value == target) return name;
     return std::string();
   };
+  return add(std::move(o));
+}
+
+template <typename Enum>
+Option& OptionTable::flag(const std::string& key, const std::string& help, Enum& target, Enum off, Enum on) {
+  Option o;
+  o.key = key;
+  o.help = help;
+  o.arity = Option::Arity::kFlag;
+  o.default_text = target == on ? "true" : "false";
+  o.assign = [&target, off, on](const std::string& v) {
+    if (v == "true" || v == "1") target = on;
+    else if (v == "false" || v == "0") target = off;
+    else throw std::invalid_argument("must be true or false, got '" + v + "'");
+  };
+  o.show = [&target, on]() { return std::string(target == on ? "true" : "false"); };
   return add(std::move(o));
 }
 

@@ -1,9 +1,44 @@
 #include "cli/pipeline/references_stage.h"
 
 #include "cli/pipeline/errors.h"
+#include "cli/pipeline/reference_spec.h"
 #include "engine/core/text.h"
 
 namespace hotspot::cli {
+
+void ReferencesStage::Options::declare(OptionTable& t) {
+  Option ref;
+  ref.key = "reference";
+  ref.help = "Reference data, [KIND=]PATH[?role=COLUMN&...] (KIND: address_points, centrelines, intersections, "
+             "gazetteer; default: detected)";
+  ref.value_name = "REFERENCE";
+  ref.arity = Option::Arity::kList;
+  ref.assign = [this](const std::string& v) { references.push_back(parse_reference_spec(v)); };
+  ref.clear = [this]() { references.clear(); };
+  ref.show = [this]() {
+    std::string all;
+    for (const ReferenceSource& r : references) all += (all.empty() ? "" : ",") + reference_spec_text(r);
+    return all;
+  };
+  t.add(std::move(ref));
+  t.texts("address_col", "Address column (repeat to join several, e.g. number and street)", address_columns, "COLUMN");
+  t.integer("min_score", "Reject matches scoring below this (0-100)", geocoder.min_score, 0, 100);
+  t.number("side_offset_m", "Set house numbers off the centreline by this many metres", geocoder.side_offset_m, 0.0, 1000.0);
+  t.number("tie_cluster_m", "Tied candidates within this many metres are placed at their centroid; farther ties are rejected",
+           geocoder.tie_cluster_m, 0.0, 100000.0);
+  t.flag("hundred_blocks", "Read numbers that are multiples of 100 as hundred blocks (CMPD LOCATION: '7900 NATIONS FORD RD')",
+         geocoder.hundreds_are_blocks);
+  t.integer("block_span", "Gazetteer: interpolate between known blocks at most this many house numbers apart",
+            geocoder.gazetteer_max_interpolation_span, int64_t{0}, int64_t{1000000});
+  t.integer("block_extrapolation", "Gazetteer: use the nearest known block up to this many house numbers beyond the known ones",
+            geocoder.gazetteer_max_extrapolation, int64_t{0}, int64_t{1000000});
+  t.flag("computed_intersections", "Compute intersections where centrelines of differently named streets meet",
+         centreline_crossings, CentrelineCrossings::skip, CentrelineCrossings::compute);
+  t.flag("learn_blocks",
+         "Learn a block gazetteer from the input's records that have coordinates (they keep them) and place the "
+         "records without coordinates from it and the references",
+         learn_blocks, LearnBlocks::no, LearnBlocks::from_input);
+}
 
 void ReferencesStage::validate(const Outputs&) {
   if (o_.analysis_crs.empty() && o_.references.empty())

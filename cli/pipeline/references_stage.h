@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/pipeline/option_table.h"
 #include "cli/pipeline/stage.h"
 #include "geo/geocode/geocoder.h"
 
@@ -30,6 +31,11 @@ class ReferencesStage : public Stage {
     // Learn a block gazetteer from the records that have coordinates (their first address column) while Ingest
     // reads them. DEFAULT: not learnt.
     enum class LearnBlocks { no, from_input } learn_blocks = LearnBlocks::no;
+
+    // Declares every option above but analysis_crs (Ingest's, `input.analysis_crs`, which References shares),
+    // bound to this struct (which must outlive the table): the flags of `hotspot geocode` and the keys of the run
+    // config's `geocode` section.
+    void declare(OptionTable& table);
   };
 
   explicit ReferencesStage(Options options) : o_(std::move(options)) {}

@@ -61,11 +61,10 @@ RunConfig parse_run_config(const std::string& text, const std::string& base_dir,
   if (c.output_folder.empty()) top.fail("needs \"output\": {\"folder\": ...}");
   if (auto g = top.object("geocode")) {
     g->boolean("enabled", c.geocode.enabled);
-    g->str("address_column", c.geocode.address_column);
-    g->path("intersections", c.geocode.intersections, base_dir);
-    g->str("intersections_name_column", c.geocode.intersections_name_column);
-    g->boolean("learn_blocks", c.geocode.learn_blocks);
-    g->integer("min_score", c.geocode.min_score, 0, 100);
+    OptionTable t("geocode");
+    c.geocode.options.declare(t);
+    fill_from_config(*g, t, base_dir);
+    for (ReferenceSource& r : c.geocode.options.references) r.path = resolve_config_path(r.path, base_dir);
     g->finish();
   }
   if (auto k = top.object("kde")) {
@@ -145,7 +144,6 @@ nlohmann::ordered_json section_json(bool enabled, const StageOptions& options) {
 }  // namespace
 
 std::string resolved_config_json(const RunConfig& c) {
-  auto len = [](const std::optional<Length>& l) { return l ? json(l->to_string()) : json("auto"); };
   nlohmann::ordered_json j;
   j["title"] = c.title;
   j["threads"] = c.threads;
@@ -158,10 +156,7 @@ std::string resolved_config_json(const RunConfig& c) {
     j["input"] = in;
   }
   j["output"] = {{"folder", c.output_folder}, {"overwrite", c.overwrite}};
-  j["geocode"] = {{"enabled", c.geocode.enabled}, {"address_column", c.geocode.address_column},
-                  {"intersections", c.geocode.intersections},
-                  {"intersections_name_column", c.geocode.intersections_name_column},
-                  {"learn_blocks", c.geocode.learn_blocks}, {"min_score", c.geocode.min_score}};
+  j["geocode"] = section_json(c.geocode.enabled, c.geocode.options);
   j["kde"] = section_json(c.kde.enabled, c.kde.options);
   j["gistar"] = section_json(c.gistar.enabled, c.gistar.options);
   j["priority_areas"] = {{"file", c.priority_areas.file}, {"polygons", c.priority_areas.polygons},

@@ -13,6 +13,7 @@
 #include "cli/pipeline/config_object.h"
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/kde_stage.h"
+#include "cli/pipeline/references_stage.h"
 #include "engine/core/length.h"
 #include "geo/read/ingest.h"
 
@@ -30,13 +31,13 @@ struct RunConfig {
   bool overwrite = false;
   int threads = 0;         // 0 = all cores
 
+  // The geocoder's references and matching, the same keys as the flags of `hotspot geocode`, plus `enabled`:
+  // place the records without coordinates from their address (`address_col`), learning blocks from those with
+  // coordinates when `learn_blocks`. The references are loaded whenever given (the priority areas and the hot-spot
+  // labels use the intersections) even when `enabled` is false.
   struct Geocode {
-    bool enabled = false;           // place rows without coordinates from their address
-    std::string address_column = "LOCATION";
-    std::string intersections;      // points layer/CSV of named intersections (e.g. CDOT signals)
-    std::string intersections_name_column = "UNITDESC";
-    bool learn_blocks = true;       // learn a block gazetteer from the rows that have coordinates
-    int min_score = 70;             // the geocoder's default
+    bool enabled = false;
+    ReferencesStage::Options options;  // analysis_crs is input.analysis_crs
   } geocode;
 
   // The Kde and Gistar sections hold the stages' own options (the same keys as the flags of `hotspot kde` and

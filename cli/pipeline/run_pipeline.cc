@@ -15,20 +15,11 @@ namespace hotspot::cli {
 namespace {
 
 ReferencesStage::Options references_options(const RunConfig& cfg) {
-  ReferencesStage::Options o;
+  ReferencesStage::Options o = cfg.geocode.options;
   o.analysis_crs = cfg.input.analysis_crs;
-  if (!cfg.geocode.intersections.empty()) {
-    ReferenceSource rs;
-    rs.kind = ReferenceKind::kIntersections;
-    rs.path = cfg.geocode.intersections;
-    if (!cfg.geocode.intersections_name_column.empty()) rs.fields["intersection"] = cfg.geocode.intersections_name_column;
-    o.references.push_back(std::move(rs));
-  }
-  o.geocoder.min_score = cfg.geocode.min_score;
-  o.geocoder.hundreds_are_blocks = true;  // police hundred-block addresses ("7900 NATIONS FORD RD")
-  if (cfg.geocode.enabled) {
-    o.address_columns = {cfg.geocode.address_column};
-    if (cfg.geocode.learn_blocks) o.learn_blocks = ReferencesStage::Options::LearnBlocks::from_input;
+  if (!cfg.geocode.enabled) {  // the references serve the priority areas and the labels only
+    o.address_columns.clear();
+    o.learn_blocks = ReferencesStage::Options::LearnBlocks::no;
   }
   return o;
 }
@@ -64,14 +55,16 @@ ReportStage::Options report_options(const RunConfig& cfg) {
   o.input_path = cfg.input.input_path;
   o.violent_categories = cfg.report.violent_categories;
   o.start_year = cfg.report.start_year;
-  o.address_column = cfg.geocode.address_column;
+  const std::vector<std::string>& columns = cfg.geocode.options.address_columns;
+  o.address_column = columns.empty() ? "" : columns.front();
   return o;
 }
 
 }  // namespace
 
 PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Progress* progress, std::ostream& log) {
-  const bool need_geocoder = cfg.geocode.enabled || !cfg.priority_areas.file.empty() || !cfg.geocode.intersections.empty();
+  const bool need_geocoder =
+      cfg.geocode.enabled || !cfg.priority_areas.file.empty() || !cfg.geocode.options.references.empty();
   ReferencesStage references(references_options(cfg));
   IngestStage::Options io;
   io.ingest = cfg.input;

@@ -21,16 +21,24 @@ const std::vector<std::string> kMatchFields = {"gc_x",       "gc_y",       "gc_l
 
 bool is_csv(const std::string& path) { return lower(fs::path(path).extension().string()) == ".csv"; }
 
+// One output row: a record the geocoder placed (`match` set), or, when the gazetteer was learnt from the input, a
+// record that kept its own coordinates (`match` null: match_type "coordinates", no score).
 struct Placed {
   const IngestedRecord* record;
   const GeocodeResult* match;
   double lon = NAN, lat = NAN;
+  XY point() const { return match ? match->point : XY{record->point.x, record->point.y}; }
 };
+
+constexpr const char* kOwnCoordinates = "coordinates";
 
 std::vector<Placed> placed_records(const Context& ctx) {
   std::vector<Placed> out;
   for (const IngestedRecord& r : ctx.records().records) {
-    if (r.resolution < 0) continue;
+    if (r.resolution < 0) {
+      out.push_back({&r, nullptr, r.lon, r.lat});
+      continue;
+    }
     Placed p{&r, &ctx.resolver->match(r.resolution)};
     if (!ctx.geocoder->to_lonlat(p.match->point.x, p.match->point.y, p.lon, p.lat)) p.lon = p.lat = NAN;
     out.push_back(p);
@@ -49,9 +57,12 @@ void write_csv(const std::vector<std::string>& header, const std::vector<Placed>
   for (const Placed& p : placed) {
     const std::vector<std::string>& fields = p.record->fields;
     for (size_t i = 0; i < header.size(); ++i) f << (i ? "," : "") << csv_field(i < fields.size() ? fields[i] : "");
-    const GeocodeResult& m = *p.match;
-    f << "," << m.point.x << "," << m.point.y << "," << p.lon << "," << p.lat << "," << to_string(m.type) << "," << m.score
-      << "," << csv_field(m.ref_id) << "," << m.ties << "," << csv_field(m.matched) << "," << csv_field(m.detail) << "\n";
+    f << "," << p.point().x << "," << p.point().y << "," << p.lon << "," << p.lat << ",";
+    if (const GeocodeResult* m = p.match)
+      f << to_string(m->type) << "," << m->score << "," << csv_field(m->ref_id) << "," << m->ties << ","
+        << csv_field(m->matched) << "," << csv_field(m->detail) << "\n";
+    else
+      f << kOwnCoordinates << ",,,,,\n";
   }
   f.flush();
   if (!f) throw std::runtime_error(path + ": write failed (disk full?)");
@@ -70,21 +81,25 @@ VectorLayer placed_layer(const std::vector<std::string>& header, const std::vect
     else layer.fields.push_back({e, FieldType::kString});
   }
   for (const Placed& p : placed) {
-    const GeocodeResult& m = *p.match;
     VectorFeature feat;
-    feat.geometry = PointGeometry{m.point.x, m.point.y};
+    feat.geometry = PointGeometry{p.point().x, p.point().y};
     const std::vector<std::string>& fields = p.record->fields;
     for (size_t i = 0; i < header.size(); ++i) feat.values.emplace_back(i < fields.size() ? fields[i] : "");
-    feat.values.emplace_back(m.point.x);
-    feat.values.emplace_back(m.point.y);
+    feat.values.emplace_back(p.point().x);
+    feat.values.emplace_back(p.point().y);
     feat.values.emplace_back(p.lon);
     feat.values.emplace_back(p.lat);
-    feat.values.emplace_back(std::string(to_string(m.type)));
-    feat.values.emplace_back(static_cast<int64_t>(m.score));
-    feat.values.emplace_back(m.ref_id);
-    feat.values.emplace_back(static_cast<int64_t>(m.ties));
-    feat.values.emplace_back(m.matched);
-    feat.values.emplace_back(m.detail);
+    if (const GeocodeResult* m = p.match) {
+      feat.values.emplace_back(std::string(to_string(m->type)));
+      feat.values.emplace_back(static_cast<int64_t>(m->score));
+      feat.values.emplace_back(m->ref_id);
+      feat.values.emplace_back(static_cast<int64_t>(m->ties));
+      feat.values.emplace_back(m->matched);
+      feat.values.emplace_back(m->detail);
+    } else {
+      feat.values.emplace_back(std::string(kOwnCoordinates));
+      feat.values.resize(feat.values.size() + 5);  // no score, reference, ties, address or detail: null
+    }
     layer.features.push_back(std::move(feat));
   }
   return layer;

@@ -1,6 +1,7 @@
 // The records the geocoder placed, written with their input columns and the match (point, lon/lat, match type,
 // score, reference id, ties, matched address, detail): CSV, or any vector format by extension. `hotspot geocode`
-// is References, Ingest (every record placed by address) and this stage.
+// is References, Ingest (every record placed by address) and this stage. With a gazetteer learnt from the input, the
+// records that have coordinates keep them and are written too, with match_type "coordinates".
 #pragma once
 
 #include <string>

@@ -35,7 +35,7 @@ inline nlohmann::json charlotte_config(const std::string& out) {
   const auto abs = [](nlohmann::json& v) { v = charlotte(v.get<std::string>()); };
   abs(c["input"]["path"]);
   abs(c["input"]["study_area"]);
-  abs(c["geocode"]["intersections"]);
+  c["geocode"]["reference"] = {"intersections=" + charlotte("cdot_signals.csv") + "?intersection=UNITDESC"};
   abs(c["priority_areas"]["file"]);
   abs(c["context"]["city_limits"]);
   abs(c["context"]["divisions"]["path"]);

@@ -25,7 +25,7 @@ TEST(CommandDocsTest, ReadmeCommandTableComesFromTheRegisteredCommands) {
 TEST(CommandDocsTest, EveryCommandIsListedWithWhatItNeeds) {
   const std::string md = commands_markdown();
   for (const char* usage : {"`hotspot run CONFIG`", "`hotspot info INPUT...`", "`hotspot kde INPUT...`",
-                            "`hotspot gistar INPUT...`", "`hotspot geocode INPUT --address-col ADDRESS_COL",
+                            "`hotspot gistar INPUT...`", "`hotspot geocode INPUT... --address-col ADDRESS_COL -o OUTPUT`",
                             "`hotspot map -o OUT`"})
     EXPECT_NE(md.find(usage), std::string::npos) << usage << "\n" << md;
 }

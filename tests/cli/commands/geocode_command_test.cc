@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <map>
 #include <sstream>
 
 #include "cli/pipeline/errors.h"
+#include "cli/pipeline/reference_spec.h"
 #include "geo/read/csv_reader.h"
 #include "tests/test_support.h"
 
@@ -27,28 +30,13 @@ const char* kInput =
 
 GeocodeCommandOptions options(const TempDir& d) {
   GeocodeCommandOptions o;
-  o.input_path = d.write("in.csv", kInput);
-  o.address_columns = {"ADDR"};
-  o.references = {"intersections=" + charlotte("cdot_signals.csv") + "?intersection=UNITDESC"};
-  o.analysis_crs = "EPSG:2264";
-  o.output_path = d.file("out.csv");
+  o.ingest.input_path = d.write("in.csv", kInput);
+  o.geocode.references.address_columns = {"ADDR"};
+  o.geocode.references.references = {parse_reference_spec("intersections=" + charlotte("cdot_signals.csv") + "?intersection=UNITDESC")};
+  o.ingest.analysis_crs = "EPSG:2264";
+  o.geocode.output = d.file("out.csv");
+  o.quiet = true;
   return o;
-}
-
-TEST(GeocodeCommandTest, ParsesReferenceSpecs) {
-  ReferenceSource s = parse_reference_spec("centrelines=data/streets.shp?street=FULLNAME&left_from=L_F_ADD&layer=roads&crs=EPSG:2264");
-  EXPECT_EQ(s.kind, ReferenceKind::kCentrelines);
-  EXPECT_EQ(s.path, "data/streets.shp");
-  EXPECT_EQ(s.fields.at("street"), "FULLNAME");
-  EXPECT_EQ(s.fields.at("left_from"), "L_F_ADD");
-  EXPECT_EQ(s.layer, "roads");
-  EXPECT_EQ(s.source_crs, "EPSG:2264");
-  s = parse_reference_spec("data/signals.csv");
-  EXPECT_EQ(s.kind, ReferenceKind::kAuto);
-  EXPECT_EQ(s.path, "data/signals.csv");
-  EXPECT_THROW(parse_reference_spec("pipes=x.csv"), std::invalid_argument);
-  EXPECT_THROW(parse_reference_spec("x.csv?street"), std::invalid_argument);
-  EXPECT_THROW(parse_reference_spec("gazetteer="), std::invalid_argument);
 }
 
 TEST(GeocodeCommandTest, PlacesRejectsAndSummarises) {
@@ -63,7 +51,7 @@ TEST(GeocodeCommandTest, PlacesRejectsAndSummarises) {
   EXPECT_NE(s.find("number_not_in_range"), std::string::npos) << s;  // 7900 NATIONS FORD RD: no numbered reference
   EXPECT_NE(err.str().find("below 85 %"), std::string::npos) << err.str();
 
-  CsvReader placed(o.output_path);
+  CsvReader placed(o.geocode.output);
   const int type = placed.column("match_type"), score = placed.column("match_score"), ties = placed.column("match_ties");
   ASSERT_GE(type, 0);
   std::vector<std::vector<std::string>> rows;
@@ -96,7 +84,7 @@ TEST(GeocodeCommandTest, PlacesRejectsAndSummarises) {
   EXPECT_THROW(run_geocode(o, out2, err2), UsageError);
   GeocodeCommandOptions ow = o;
   ow.overwrite = true;
-  ow.json = true;
+  ow.geocode.json = true;
   EXPECT_EQ(run_geocode(ow, out2, err2), kExitOk);
   EXPECT_NE(out2.str().find("\"match_rate\""), std::string::npos);
 }
@@ -104,20 +92,93 @@ TEST(GeocodeCommandTest, PlacesRejectsAndSummarises) {
 TEST(GeocodeCommandTest, GeoJsonOutputAndBadOptions) {
   TempDir d;
   GeocodeCommandOptions o = options(d);
-  o.output_path = d.file("out.geojson");
+  o.geocode.output = d.file("out.geojson");
   std::ostringstream out, err;
   ASSERT_EQ(run_geocode(o, out, err), kExitOk);
-  const std::string gj = read_file(o.output_path);
+  const std::string gj = read_file(o.geocode.output);
   EXPECT_NE(gj.find("\"match_type\": \"intersection\""), std::string::npos) << gj.substr(0, 400);
   GeocodeCommandOptions bad = options(d);
-  bad.output_path = d.file("x.csv");
-  bad.address_columns = {"NO_SUCH"};
+  bad.geocode.output = d.file("x.csv");
+  bad.geocode.references.address_columns = {"NO_SUCH"};
   EXPECT_THROW(run_geocode(bad, out, err), std::runtime_error);
   bad = options(d);
-  bad.output_path = d.file("x.dat");
+  bad.geocode.output = d.file("x.dat");
   EXPECT_THROW(run_geocode(bad, out, err), UsageError);
   // Nothing partial left behind by the failures.
   for (const std::string& e : d.entries()) EXPECT_EQ(e.find(".partial"), std::string::npos) << e;
+}
+
+// --learn-blocks: the records with coordinates keep them (match_type "coordinates", their own x/y) and teach the
+// block gazetteer; the records without are placed on the blocks learnt. A learnt block's point is the median of its
+// records' coordinates, so a record placed on a block whose other records all kept their coordinates lies inside
+// their bounding box (for every coordinate, a median lies between the smallest and largest value).
+TEST(GeocodeCommandTest, LearnBlocksKeepsOwnCoordinatesAndPlacesTheRest) {
+  TempDir d;
+  CsvReader sample(charlotte("cmpd_incidents_sample.csv"));
+  const int x_col = sample.column("X_COORD_PUBLIC"), y_col = sample.column("Y_COORD_PUBLIC");
+  const int loc_col = sample.column("LOCATION"), id_col = sample.column("OBJECTID");
+  ASSERT_TRUE(x_col >= 0 && y_col >= 0 && loc_col >= 0 && id_col >= 0);
+  std::string csv = "OBJECTID,LOCATION,X_COORD_PUBLIC,Y_COORD_PUBLIC\n";
+  struct Box { double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300; };
+  std::map<std::string, Box> kept_by_location;
+  std::map<std::string, std::string> blanked;  // OBJECTID -> LOCATION
+  std::map<std::string, std::pair<std::string, std::string>> own;  // OBJECTID -> x, y as written
+  int n = 0;
+  while (auto r = sample.next()) {
+    const auto& f = r->fields;
+    const std::string id = f[static_cast<size_t>(id_col)], loc = f[static_cast<size_t>(loc_col)];
+    const bool blank = n++ % 10 == 0;
+    csv += id + ",\"" + loc + "\"," + (blank ? "," : f[static_cast<size_t>(x_col)] + "," + f[static_cast<size_t>(y_col)]) + "\n";
+    if (blank) {
+      blanked[id] = loc;
+      continue;
+    }
+    own[id] = {f[static_cast<size_t>(x_col)], f[static_cast<size_t>(y_col)]};
+    Box& b = kept_by_location[loc];
+    const double x = std::stod(f[static_cast<size_t>(x_col)]), y = std::stod(f[static_cast<size_t>(y_col)]);
+    b = {std::min(b.x0, x), std::min(b.y0, y), std::max(b.x1, x), std::max(b.y1, y)};
+  }
+  d.write("mixed.csv", csv);
+  const auto r = hotspot::testing::run_hotspot(
+      "geocode " + d.file("mixed.csv") + " --address-col LOCATION --learn-blocks --hundred-blocks --x-col X_COORD_PUBLIC "
+      "--y-col Y_COORD_PUBLIC --source-crs EPSG:2264 --crs EPSG:2264 -q -o " + d.file("placed.csv"),
+      d);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("coordinates"), std::string::npos) << r.out;
+
+  CsvReader placed(d.file("placed.csv"));
+  const int p_id = placed.column("OBJECTID"), p_type = placed.column("match_type");
+  const int p_x = placed.column("gc_x"), p_y = placed.column("gc_y");
+  int written = 0, kept = 0, placed_on_known_block = 0;
+  while (auto row = placed.next()) {
+    ++written;
+    const auto& f = row->fields;
+    const std::string id = f[static_cast<size_t>(p_id)], type = f[static_cast<size_t>(p_type)];
+    const double x = std::stod(f[static_cast<size_t>(p_x)]), y = std::stod(f[static_cast<size_t>(p_y)]);
+    if (own.count(id)) {
+      ++kept;
+      EXPECT_EQ(type, "coordinates") << id;
+      EXPECT_DOUBLE_EQ(x, std::stod(own[id].first)) << id;
+      EXPECT_DOUBLE_EQ(y, std::stod(own[id].second)) << id;
+      continue;
+    }
+    ASSERT_TRUE(blanked.count(id)) << id;
+    EXPECT_NE(type, "coordinates") << id;
+    const auto it = kept_by_location.find(blanked[id]);
+    if (it == kept_by_location.end() || type != "block") continue;
+    ++placed_on_known_block;
+    const Box& b = it->second;
+    EXPECT_TRUE(x >= b.x0 - 1e-6 && x <= b.x1 + 1e-6 && y >= b.y0 - 1e-6 && y <= b.y1 + 1e-6)
+        << id << " " << blanked[id] << " at " << x << "," << y;
+  }
+  int rejected = 0;
+  CsvReader rejects(d.file("placed.rejects.csv"));
+  while (rejects.next()) ++rejected;
+  EXPECT_EQ(written + rejected, n);  // nothing lost
+  EXPECT_EQ(kept, static_cast<int>(own.size()));
+  EXPECT_GT(placed_on_known_block, 0);
+  std::printf("learn-blocks: %d records, %d kept their coordinates, %d placed on a block learnt from the others, %d rejected\n",
+              n, kept, placed_on_known_block, rejected);
 }
 
 TEST(GeocodeCommandTest, CommandLine) {

@@ -30,7 +30,7 @@ std::string config_text(const std::string& out, int permutations, bool study_are
               "source_crs": "EPSG:2264", "analysis_crs": "EPSG:2264")" +
          (study_area ? R"(, "study_area": ")" + d + R"(charlotte_city_limits.geojson")" : "") + R"(},
     "output": {"folder": ")" + out + R"("},
-    "geocode": {"enabled": false, "intersections": ")" + d + R"(cdot_signals.csv"},
+    "geocode": {"enabled": false, "reference": "intersections=)" + d + R"(cdot_signals.csv"},
     "kde": {"radius": "2000ft", "cell_size": "500ft"},
     "gistar": {"cell_size": "1000ft", "band": "3000ft", "permutations": )" + std::to_string(permutations) + R"(},
     "priority_areas": {"file": ")" + d + R"(vrf_priority_areas.csv"},

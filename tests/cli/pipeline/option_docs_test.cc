@@ -9,6 +9,7 @@
 
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/kde_stage.h"
+#include "cli/pipeline/references_stage.h"
 #include "cli/pipeline/errors.h"
 #include "tests/test_support.h"
 
@@ -29,17 +30,21 @@ TEST(OptionDocsTest, ReadmeTablesComeFromTheOptionDeclarations) {
 TEST(OptionDocsTest, EveryConfigKeyIsAFlagOfTheSameNameAndBack) {
   KdeStage::Options k;
   GistarStage::Options g;
-  OptionTable kt("kde"), gt("gistar");
+  ReferencesStage::Options r;
+  OptionTable kt("kde"), gt("gistar"), rt("geocode");
   k.declare(kt);
   g.declare(gt);
-  for (const OptionTable* t : {&kt, &gt})
+  r.declare(rt);
+  for (const OptionTable* t : {&kt, &gt, &rt})
     for (const Option& o : t->options()) {
       std::string key = o.flag().substr(2);
       for (char& c : key)
         if (c == '-') c = '_';
       EXPECT_EQ(key, o.key);
       // Only output paths are command-line only: a run writes fixed names into its folder.
-      if (!o.config) EXPECT_TRUE(o.key == "output" || o.key == "hot_zones") << o.key;
+      if (!o.config) {
+        EXPECT_TRUE(o.key == "output" || o.key == "hot_zones") << o.key;
+      }
       EXPECT_TRUE(o.command_line) << o.key;
       EXPECT_FALSE(o.help.empty()) << o.key;
     }
