@@ -15,6 +15,7 @@
 #include "cli/pipeline/clusters_outcome.h"
 #include "cli/pipeline/gistar_outcome.h"
 #include "cli/pipeline/kde_outcome.h"
+#include "cli/pipeline/map_outcome.h"
 #include "engine/core/progress.h"
 #include "geo/geocode/geocoder.h"
 #include "geo/read/ingest.h"
@@ -42,6 +43,7 @@ struct Context {
   std::optional<Boundaries> boundaries;
   std::optional<AreasOutcome> areas;                // set by the PriorityAreas stage
   std::optional<std::vector<HotspotClusterFigures>> clusters;  // set by the UncoveredHotspots stage
+  std::optional<MapOutcome> maps;                   // set by the Map stage
 
   const IngestResult& records() const;  // throws std::logic_error before Ingest ran
   const Crs& crs() const;               // the analysis CRS

@@ -9,7 +9,11 @@
 #include "geo/map/qgis_styles.h"
 #include "geo/map/vector_tiles.h"
 
+#include <cctype>
 #include <filesystem>
+#include <stdexcept>
+
+#include "cli/pipeline/errors.h"
 
 namespace fs = std::filesystem;
 
@@ -89,53 +93,195 @@ std::vector<std::string> map_notes(const Context& ctx) {
   return notes;
 }
 
-}  // namespace
-
-void MapStage::validate(const Outputs& outputs) {
-  if (!outputs.is_folder()) throw std::logic_error("the maps stage writes into a run folder");
+// A tile layer name from a layer's display name ("Gi* cells" -> "gi_cells").
+std::string tile_name(const std::string& name) {
+  std::string o;
+  for (char c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c))) o += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else if (!o.empty() && o.back() != '_') o += '_';
+  }
+  while (!o.empty() && o.back() == '_') o.pop_back();
+  return o.empty() ? "layer" : o;
 }
 
-void MapStage::run(Context& ctx, Outputs& outputs) {
+using FieldUnit = std::pair<std::string, std::string>;
+
+FieldUnit parse_unit(const std::string& text) {
+  const size_t eq = text.find('=');
+  if (eq == std::string::npos || eq == 0) throw std::invalid_argument("'" + text + "': expected FIELD=UNIT");
+  return {text.substr(0, eq), text.substr(eq + 1)};
+}
+
+// The unit given for `field` (the last one given wins); empty when none.
+std::string unit_of(const std::vector<FieldUnit>& units, const std::string& field) {
+  std::string unit;
+  for (const auto& [f, u] : units)
+    if (f == field) unit = u;
+  return unit;
+}
+
+// The run's own layers: density, Gi* cells, priority areas, clusters and the boundaries.
+void add_run_layers(const Context& ctx, const Outputs& outputs, const MapStage::Options& o, MapSpec& spec) {
   const std::string density = outputs.find("density.tif");
   const std::string gi_cells = outputs.find("gistar_cells.geojson");
-  const std::string areas = outputs.find("priority_areas.geojson");
   const std::string clusters = outputs.find("hotspot_clusters.geojson");
-  MapSpec spec;
-  spec.title = o_.title;
   spec.notes = map_notes(ctx);
-  spec.basemap_url = o_.basemap_url;
   const std::string density_unit = ctx.density ? ctx.density->unit_label : "";
   if (!density.empty()) spec.overlays.push_back(default_density_overlay(density, density_unit));
   if (!gi_cells.empty()) spec.layers.push_back(gi_cells_layer(gi_cells, ctx));
-  spec.layers.push_back(priority_areas_layer(areas, ctx, o_.start_year));
+  spec.layers.push_back(priority_areas_layer(outputs.find("priority_areas.geojson"), ctx, o.start_year));
   if (!clusters.empty()) spec.layers.push_back(clusters_layer(clusters));
-  add_boundary_layers(o_.boundaries, spec);
+  add_boundary_layers(o.boundaries, spec);
+}
 
-  MapHtmlOptions mo;
-  mo.path = outputs.path("", "map.html");
-  write_map_html(spec, mo);
-  PngPreviewOptions po;
-  po.path = outputs.path("", "map_preview.png");
-  write_png_preview(spec, po);
-  if (!density.empty())
-    outputs.record(write_qml_sidecar(density, density_raster_qml(resolve_density_range(density), density_unit), false));
-  QgsProjectOptions qo;
-  qo.path = outputs.path("", "hotspot.qgs");
-  qo.title = o_.title;
-  write_qgis_project(qgis_layers_for(spec), qo);
-  std::vector<TileLayer> tiles;
-  if (!gi_cells.empty()) tiles.push_back({"gistar_cells", gi_cells, "", "", -1, -1});
-  if (!areas.empty()) tiles.push_back({"priority_areas", areas, "", "", -1, -1});
-  if (!tiles.empty()) {
-    VectorTileOptions vt;
-    vt.path = outputs.path("", "tiles.mbtiles");
-    vt.min_zoom = o_.min_zoom;
-    vt.max_zoom = o_.max_zoom;
-    vt.name = "hotspot";
-    vt.description = o_.title;
-    write_vector_tiles(tiles, vt);
+// The layers and rasters given in the options, drawn above the run's (or alone, for `hotspot map`).
+void add_given_layers(const MapStage::Options& o, MapSpec& spec) {
+  for (const std::string& r : o.rasters) {
+    if (!fs::exists(r)) throw std::runtime_error(r + ": no such raster");
+    RasterOverlay ov = default_density_overlay(r, o.raster_unit);
+    if (o.rasters.size() > 1) ov.name = fs::path(r).stem().string();
+    spec.overlays.push_back(ov);
   }
-  ctx.stage_line = "map.html, map_preview.png, hotspot.qgs" + std::string(tiles.empty() ? "" : ", tiles.mbtiles");
+  for (MapLayer l : o.layers) {
+    l.simplify_m = o.simplify_m;
+    if (!o.units.empty())
+      for (const std::string& f : map_layer_fields(l)) l.popup_fields.push_back({f, "", unit_of(o.units, f), -1});
+    spec.layers.push_back(std::move(l));
+  }
+  spec.notes.insert(spec.notes.end(), o.notes.begin(), o.notes.end());
+}
+
+// The tiles: in a run the Gi* cells and the priority areas (fixed layer names); then every given non-context layer.
+std::vector<TileLayer> tile_layers(const MapStage::Options& o, const Outputs& outputs) {
+  std::vector<TileLayer> tiles;
+  if (outputs.is_folder()) {
+    if (const std::string p = outputs.find("gistar_cells.geojson"); !p.empty()) tiles.push_back({"gistar_cells", p, "", "", -1, -1});
+    if (const std::string p = outputs.find("priority_areas.geojson"); !p.empty()) tiles.push_back({"priority_areas", p, "", "", -1, -1});
+  }
+  for (const MapLayer& l : o.layers)
+    if (l.kind != MapLayerKind::kContext) tiles.push_back({tile_name(l.name), l.path, "", l.source_layer, -1, -1});
+  return tiles;
+}
+
+// Where a map file goes: the run folder's fixed name, or the same name in `hotspot map`'s folder.
+std::string map_file(const MapStage::Options& o, const Outputs& outputs, const std::string& name) {
+  return outputs.is_folder() ? name : (fs::path(o.out_dir) / name).string();
+}
+
+// Writes the tiles (a run: tiles.mbtiles when it has a layer to tile; `hotspot map`: only with --tiles).
+void write_tiles(const MapStage::Options& o, const std::string& title, Outputs& outputs, MapOutcome& m) {
+  const std::vector<TileLayer> tiles = tile_layers(o, outputs);
+  if (tiles.empty() || (!outputs.is_folder() && o.tiles.empty())) return;
+  VectorTileOptions vt;
+  vt.path = m.tiles_path = outputs.path(o.tiles, "tiles.mbtiles");
+  vt.min_zoom = o.min_zoom;
+  vt.max_zoom = o.max_zoom;
+  vt.name = "hotspot";
+  vt.description = title;
+  vt.overwrite = outputs.overwrite_allowed();
+  m.tile_count = write_vector_tiles(tiles, vt).tile_count;
+  m.tile_layers = tiles.size();
+}
+
+}  // namespace
+
+MapLayer parse_map_layer_spec(const std::string& text) {
+  const size_t eq = text.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
+    throw std::invalid_argument("'" + text + "': expected NAME=PATH[:kind]");
+  const std::string name = text.substr(0, eq);
+  std::string path = text.substr(eq + 1);
+  MapLayerKind kind = MapLayerKind::kOther;
+  const size_t colon = path.rfind(':');
+  if (colon != std::string::npos && path.find('/', colon) == std::string::npos) {
+    kind = parse_map_layer_kind(path.substr(colon + 1));  // throws listing the kinds
+    path = path.substr(0, colon);
+  }
+  MapLayer l = default_map_layer(kind, name);
+  l.path = path;
+  return l;
+}
+
+void MapStage::Options::declare(OptionTable& t) {
+  t.text("title", "Map and project title (default: the run's title; 'Hotspot map' for hotspot map)", title);
+  t.list("layer", "A layer drawn above the others, NAME=PATH[:kind] (kind: gi, hotzones, priority, clusters, context, points, other)",
+         layers, "LAYER", parse_map_layer_spec,
+         [](const MapLayer& l) { return l.name + "=" + l.path + ":" + to_string(l.kind); });
+  t.texts("raster", "A density raster (any GDAL raster with a CRS), drawn under the layers", rasters, "PATH");
+  t.text("raster_unit", "Unit of the raster values for the legend, e.g. 'incidents per km2'", raster_unit, "UNIT");
+  t.texts("note", "A line under the title", notes);
+  t.list("unit", "FIELD=UNIT shown after that property in the given layers' popups", units, "FIELD=UNIT", parse_unit,
+         [](const FieldUnit& u) { return u.first + "=" + u.second; });
+  t.text("basemap", "XYZ tile URL template of a basemap (default: none, the page needs no network)", basemap_url, "URL");
+  t.text("basemap_attribution", "Attribution text of the basemap", basemap_attribution);
+  t.number("simplify_m", "Simplify the given layers' geometries to this tolerance in metres (0 = keep all)", simplify_m, 0.0, 100000.0);
+  t.flag("png", "Write map_preview.png", png, Preview::skip, Preview::write);
+  t.integer("png_width", "Width of map_preview.png in pixels", png_width_px, 200, 8000);
+  t.flag("qgis", "Write hotspot.qgs, the QGIS project with every layer styled", qgis, QgisProject::skip, QgisProject::write);
+  t.path("tiles", "Vector tiles of the non-context layers: a folder (z/x/y.pbf) or a .mbtiles file", tiles).config = false;
+  t.integer("min_zoom", "Lowest tile zoom", min_zoom, 0, 22);
+  t.integer("max_zoom", "Highest tile zoom", max_zoom, 0, 22);
+  Option& out = t.path("out", "Output folder (created when missing)", out_dir);
+  out.short_flag = "o";
+  out.config = false;
+}
+
+void MapStage::validate(const Outputs& outputs) {
+  if (o_.min_zoom > o_.max_zoom) throw UsageError("min_zoom (" + std::to_string(o_.min_zoom) + ") is greater than max_zoom");
+  if (outputs.is_folder()) return;
+  if (o_.out_dir.empty()) throw UsageError("-o OUT: give the output folder");
+  if (o_.layers.empty() && o_.rasters.empty()) throw UsageError("--layer, --raster: give at least one");
+  for (const char* name : {"map.html", "map_preview.png", "hotspot.qgs"}) outputs.check_free(map_file(o_, outputs, name));
+  if (!o_.tiles.empty()) outputs.check_free(o_.tiles);
+}
+
+void MapStage::run(Context& ctx, Outputs& outputs) {
+  MapSpec spec;
+  spec.title = o_.title.empty() ? spec.title : o_.title;
+  spec.basemap_url = o_.basemap_url;
+  spec.basemap_attribution = o_.basemap_attribution;
+  if (outputs.is_folder()) add_run_layers(ctx, outputs, o_, spec);
+  add_given_layers(o_, spec);
+  if (!outputs.is_folder()) {
+    std::error_code ec;
+    fs::create_directories(o_.out_dir, ec);
+    if (ec) throw std::runtime_error(o_.out_dir + ": cannot create the output folder: " + ec.message());
+  }
+  MapOutcome& m = ctx.maps.emplace();
+  MapHtmlOptions mo;
+  mo.path = m.html_path = outputs.path(map_file(o_, outputs, "map.html"), "map.html");
+  mo.overwrite = outputs.overwrite_allowed();
+  const MapHtmlResult hr = write_map_html(spec, mo);
+  m.features = hr.feature_count;
+  m.html_bytes = static_cast<int64_t>(hr.bytes);
+  m.messages = hr.messages;
+  if (o_.png == Preview::write) {
+    PngPreviewOptions po;
+    po.path = m.png_path = outputs.path(map_file(o_, outputs, "map_preview.png"), "map_preview.png");
+    po.width_px = o_.png_width_px;
+    po.overwrite = outputs.overwrite_allowed();
+    const PngPreviewResult pr = write_png_preview(spec, po);
+    m.png_width_px = pr.width_px;
+    m.png_height_px = pr.height_px;
+  }
+  if (const std::string density = outputs.find("density.tif"); outputs.is_folder() && !density.empty()) {
+    const std::string unit = ctx.density ? ctx.density->unit_label : "";
+    outputs.record(write_qml_sidecar(density, density_raster_qml(resolve_density_range(density), unit), false));
+  }
+  if (o_.qgis == QgisProject::write) {
+    QgsProjectOptions qo;
+    qo.path = m.qgis_path = outputs.path(map_file(o_, outputs, "hotspot.qgs"), "hotspot.qgs");
+    qo.title = spec.title;
+    qo.overwrite = outputs.overwrite_allowed();
+    const std::vector<QgsLayer> layers = qgis_layers_for(spec);
+    write_qgis_project(layers, qo);
+    m.qgis_layers = layers.size();
+  }
+  write_tiles(o_, spec.title, outputs, m);
+  std::string line;
+  for (const std::string& p : {m.html_path, m.png_path, m.qgis_path, m.tiles_path})
+    if (!p.empty()) line += (line.empty() ? "" : ", ") + fs::path(p).filename().string();
+  ctx.stage_line = line;
 }
 
 }  // namespace hotspot::cli

@@ -4,6 +4,7 @@
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/ingest_options.h"
 #include "cli/pipeline/kde_stage.h"
+#include "cli/pipeline/map_stage.h"
 #include "cli/pipeline/option_binding.h"
 #include "cli/pipeline/references_stage.h"
 
@@ -23,7 +24,7 @@ OptionDoc doc_of(const std::string& section) {
 
 std::vector<OptionDoc> stage_option_docs() {
   std::vector<OptionDoc> docs{doc_of<KdeStage::Options>("kde"), doc_of<GistarStage::Options>("gistar"),
-                              doc_of<ReferencesStage::Options>("geocode")};
+                              doc_of<ReferencesStage::Options>("geocode"), doc_of<MapStage::Options>("map")};
   IngestOptions ingest;
   OptionTable input("input");
   declare_ingest_options(input, ingest);

@@ -73,6 +73,11 @@ class OptionTable {
   Option& choice(const std::string& key, const std::string& help, Enum& target,
                  std::vector<std::pair<std::string, Enum>> names);
 
+  // A list of values each read by `parse` (which throws std::invalid_argument) and written back by `write`.
+  template <typename T, typename Parse, typename Text>
+  Option& list(const std::string& key, const std::string& help, std::vector<T>& target, const std::string& value_name,
+               Parse parse, Text write);
+
   // An option with its own parser (assign and show set by the caller).
   Option& add(Option o);
 
@@ -112,6 +117,24 @@ Option& OptionTable::choice(const std::string& key, const std::string& help, Enu
     for (const auto& [name, value] : names)
       if (value == target) return name;
     return std::string();
+  };
+  return add(std::move(o));
+}
+
+template <typename T, typename Parse, typename Text>
+Option& OptionTable::list(const std::string& key, const std::string& help, std::vector<T>& target,
+                          const std::string& value_name, Parse parse, Text write) {
+  Option o;
+  o.key = key;
+  o.help = help;
+  o.value_name = value_name;
+  o.arity = Option::Arity::kList;
+  o.assign = [&target, parse](const std::string& v) { target.push_back(parse(v)); };
+  o.clear = [&target]() { target.clear(); };
+  o.show = [&target, write]() {
+    std::string all;
+    for (const T& v : target) all += (all.empty() ? "" : ",") + write(v);
+    return all;
   };
   return add(std::move(o));
 }

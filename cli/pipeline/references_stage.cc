@@ -7,20 +7,10 @@
 namespace hotspot::cli {
 
 void ReferencesStage::Options::declare(OptionTable& t) {
-  Option ref;
-  ref.key = "reference";
-  ref.help = "Reference data, [KIND=]PATH[?role=COLUMN&...] (KIND: address_points, centrelines, intersections, "
-             "gazetteer; default: detected)";
-  ref.value_name = "REFERENCE";
-  ref.arity = Option::Arity::kList;
-  ref.assign = [this](const std::string& v) { references.push_back(parse_reference_spec(v)); };
-  ref.clear = [this]() { references.clear(); };
-  ref.show = [this]() {
-    std::string all;
-    for (const ReferenceSource& r : references) all += (all.empty() ? "" : ",") + reference_spec_text(r);
-    return all;
-  };
-  t.add(std::move(ref));
+  t.list("reference",
+         "Reference data, [KIND=]PATH[?role=COLUMN&...] (KIND: address_points, centrelines, intersections, "
+         "gazetteer; default: detected)",
+         references, "REFERENCE", parse_reference_spec, reference_spec_text);
   t.texts("address_col", "Address column (repeat to join several, e.g. number and street)", address_columns, "COLUMN");
   t.integer("min_score", "Reject matches scoring below this (0-100)", geocoder.min_score, 0, 100);
   t.number("side_offset_m", "Set house numbers off the centreline by this many metres", geocoder.side_offset_m, 0.0, 1000.0);

@@ -107,11 +107,12 @@ RunConfig parse_run_config(const std::string& text, const std::string& base_dir,
   }
   if (auto m = top.object("map")) {
     m->boolean("enabled", c.map.enabled);
-    m->str("basemap_url", c.map.basemap_url);
-    m->integer("min_zoom", c.map.min_zoom, 0, 22);
-    m->integer("max_zoom", c.map.max_zoom, 0, 22);
+    OptionTable t("map");
+    c.map.options.declare(t);
+    fill_from_config(*m, t, base_dir);
+    for (MapLayer& l : c.map.options.layers) l.path = resolve_config_path(l.path, base_dir);
     m->finish();
-    if (c.map.min_zoom > c.map.max_zoom) m->fail("min_zoom is greater than max_zoom");
+    if (c.map.options.min_zoom > c.map.options.max_zoom) m->fail("min_zoom is greater than max_zoom");
   }
   top.finish();
   return c;
@@ -168,8 +169,7 @@ std::string resolved_config_json(const RunConfig& c) {
   auto zr = [](const ZoneRef& z) { return json{{"path", z.path}, {"id_field", z.id_field}, {"name_field", z.name_field}}; };
   j["context"] = {{"city_limits", c.context.city_limits}, {"divisions", zr(c.context.divisions)},
                   {"neighborhoods", zr(c.context.neighborhoods)}};
-  j["map"] = {{"enabled", c.map.enabled}, {"basemap_url", c.map.basemap_url}, {"min_zoom", c.map.min_zoom},
-              {"max_zoom", c.map.max_zoom}};
+  j["map"] = section_json(c.map.enabled, c.map.options);
   return j.dump(2);
 }
 

@@ -13,6 +13,7 @@
 #include "cli/pipeline/config_object.h"
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/kde_stage.h"
+#include "cli/pipeline/map_stage.h"
 #include "cli/pipeline/references_stage.h"
 #include "engine/core/length.h"
 #include "geo/read/ingest.h"
@@ -68,10 +69,11 @@ struct RunConfig {
 
   BoundariesStage::Options context;  // city_limits, divisions, neighborhoods
 
+  // The Map stage's options, the same keys as the flags of `hotspot map` (layers and rasters given here are drawn
+  // above the run's own), plus `enabled`.
   struct Map {
     bool enabled = true;
-    std::string basemap_url;
-    int min_zoom = 10, max_zoom = 14;
+    MapStage::Options options;
   } map;
 };
 

@@ -39,11 +39,8 @@ PriorityAreasStage::Options areas_options(const RunConfig& cfg) {
 }
 
 MapStage::Options map_options(const RunConfig& cfg) {
-  MapStage::Options o;
-  o.title = cfg.title;
-  o.basemap_url = cfg.map.basemap_url;
-  o.min_zoom = cfg.map.min_zoom;
-  o.max_zoom = cfg.map.max_zoom;
+  MapStage::Options o = cfg.map.options;
+  if (o.title.empty()) o.title = cfg.title;
   o.start_year = cfg.report.start_year;
   o.boundaries = cfg.context;
   return o;

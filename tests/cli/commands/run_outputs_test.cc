@@ -24,7 +24,7 @@ constexpr int kMinZoom = 10, kMaxZoom = 12;
 // a basemap, so that the map has one request it is allowed to make.
 void outputs_config(nlohmann::json& cfg) {
   cfg["gistar"]["permutations"] = 99;
-  cfg["map"]["basemap_url"] = kBasemap;
+  cfg["map"]["basemap"] = kBasemap;
   cfg["map"]["min_zoom"] = kMinZoom;
   cfg["map"]["max_zoom"] = kMaxZoom;
 }

@@ -9,6 +9,7 @@
 
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/kde_stage.h"
+#include "cli/pipeline/map_stage.h"
 #include "cli/pipeline/references_stage.h"
 #include "cli/pipeline/errors.h"
 #include "tests/test_support.h"
@@ -31,11 +32,13 @@ TEST(OptionDocsTest, EveryConfigKeyIsAFlagOfTheSameNameAndBack) {
   KdeStage::Options k;
   GistarStage::Options g;
   ReferencesStage::Options r;
-  OptionTable kt("kde"), gt("gistar"), rt("geocode");
+  MapStage::Options m;
+  OptionTable kt("kde"), gt("gistar"), rt("geocode"), mt("map");
   k.declare(kt);
   g.declare(gt);
   r.declare(rt);
-  for (const OptionTable* t : {&kt, &gt, &rt})
+  m.declare(mt);
+  for (const OptionTable* t : {&kt, &gt, &rt, &mt})
     for (const Option& o : t->options()) {
       std::string key = o.flag().substr(2);
       for (char& c : key)
@@ -43,7 +46,7 @@ TEST(OptionDocsTest, EveryConfigKeyIsAFlagOfTheSameNameAndBack) {
       EXPECT_EQ(key, o.key);
       // Only output paths are command-line only: a run writes fixed names into its folder.
       if (!o.config) {
-        EXPECT_TRUE(o.key == "output" || o.key == "hot_zones") << o.key;
+        EXPECT_TRUE(o.key == "output" || o.key == "hot_zones" || o.key == "out" || o.key == "tiles") << o.key;
       }
       EXPECT_TRUE(o.command_line) << o.key;
       EXPECT_FALSE(o.help.empty()) << o.key;
