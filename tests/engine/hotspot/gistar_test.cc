@@ -12,6 +12,7 @@
 #include "engine/hotspot/analysis_units.h"
 #include "engine/hotspot/fdr.h"
 #include "engine/hotspot/spatial_weights.h"
+#include "tests/engine/hotspot/exact_pseudo_p.h"
 
 namespace hotspot {
 namespace {
@@ -247,6 +248,22 @@ TEST(GiStarTest, PseudoPAgreesWithExactEnumeration) {
       lower += s <= observed;
     }
   const double exact = 2.0 * std::min(upper, lower) / total;  // 2/21: only {1,2} reaches 13
+  // The exact law used on the cold side of the spdep comparison (exact_pseudo_p.h) against this enumeration, and
+  // against enumerated triples for every bound of the sum.
+  const std::map<long, long> others = {{0, 2}, {1, 2}, {2, 1}, {4, 2}};  // x without unit 0
+  EXPECT_NEAR(testing::sum_cdf_without_replacement(others, 2, 8), static_cast<double>(lower) / total, 1e-12);
+  EXPECT_NEAR(1.0 - testing::sum_cdf_without_replacement(others, 2, 7), static_cast<double>(upper) / total, 1e-12);
+  for (long s_max = -1; s_max <= 11; ++s_max) {
+    int at_most = 0, triples = 0;
+    for (int a = 1; a < 8; ++a)
+      for (int b = a + 1; b < 8; ++b)
+        for (int c = b + 1; c < 8; ++c) {
+          ++triples;
+          at_most += x[a] + x[b] + x[c] <= s_max;
+        }
+    EXPECT_NEAR(testing::sum_cdf_without_replacement(others, 3, s_max), static_cast<double>(at_most) / triples, 1e-12)
+        << s_max;
+  }
   GiStarOptions o;
   o.permutations = 99999;
   o.seed = 3;
@@ -265,7 +282,7 @@ TEST(GiStarTest, PseudoPAgreesWithExactEnumeration) {
 // i.e. M <= c with c = alpha (R + 1) / 2 - 1. The disagreement of cell i is Bernoulli(d_i) with d_i = P(M <= c)
 // when spdep's class is "not significant" and 1 - P(M <= c) when it is; cells draw independent streams, so the
 // count D of disagreements has mean E = sum d_i and variance V = sum d_i (1 - d_i), and Bernstein's inequality
-// P(D - E >= t) <= exp(-t^2 / (2 V + 2 t / 3)) gives t = L / 3 + sqrt(L^2 / 9 + 2 L V), L = ln(1e6), for 1e-6.
+// (testing::bernstein_margin) gives the bound E + t exceeded with probability 1e-6.
 // The uniform prior and the plug-in of spdep's scheme (with replacement, self slot redrawn) for ours are the model's
 // assumptions; the bound is one-sided, as only too many disagreements point to a wrong implementation.
 struct DisagreementBound {
@@ -294,8 +311,7 @@ DisagreementBound disagreement_bound(const std::vector<double>& spdep_p, int R, 
     e += d;
     v += d * (1.0 - d);
   }
-  const double L = std::log(1e6);
-  return {e, e + L / 3.0 + std::sqrt(L * L / 9.0 + 2.0 * L * v)};
+  return {e, e + testing::bernstein_margin(v, 1.0, 1e-6)};
 }
 
 // spdep's localG_perm (R = 999, seed 1) draws with replacement and redraws the self slot, so p-values agree only
