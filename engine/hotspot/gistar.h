@@ -10,8 +10,8 @@
 //
 // Permutations (conditional randomisation, Anselin 1995): for unit i, x_i stays in its own slot and the other
 // slots of row i receive values drawn without replacement from the other n - 1 values, R times. The two-sided
-// ("folded") pseudo p-value is (M + 1) / (R + 1), M = the number of draws whose neighbourhood sum is at least as
-// far from its conditional expectation as the observed one. Each unit has its own random stream derived from
+// ("folded") pseudo p-value is min(1, 2 (min(U, L) + 1) / (R + 1)), U and L the numbers of draws whose
+// neighbourhood sum is at least / at most the observed one (a tie counts in both: a conservative, valid p). Each unit has its own random stream derived from
 // (seed, i), so results are identical for any number of threads. spdep 1.2's localG_perm differs: it draws with
 // replacement and redraws the self slot too; its p-values agree only statistically.
 #pragma once
@@ -35,7 +35,7 @@ struct GiStarOptions {
 struct GiStarResult {
   std::vector<double> z;         // NaN where undefined
   std::vector<double> p;         // two-sided normal p; NaN where z is
-  std::vector<double> pseudo_p;  // (M+1)/(R+1); empty without permutations; NaN where undefined
+  std::vector<double> pseudo_p;  // min(1, 2 (min(U, L) + 1) / (R + 1)); empty without permutations; NaN where undefined
   std::vector<uint32_t> n_neighbors;  // neighbours including the unit itself (ArcGIS's NNeighbors)
   double mean = 0.0;
   double sd = 0.0;               // population standard deviation
