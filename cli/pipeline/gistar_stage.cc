@@ -373,45 +373,45 @@ std::string describe(const GistarStage::Options& o, const Context& ctx, const Gi
   return d.str();
 }
 
-}  // namespace
+// Each record's point and, for sums and rates, its values; records whose value field is not a number are marked
+// unusable (and reported in `warnings`).
+struct PointValues {
+  std::vector<Point> points;
+  std::vector<bool> usable;
+  std::vector<double> weights, numerator, denominator;  // weights empty: unweighted
+};
 
-void GistarStage::run(Context& ctx, Outputs& outputs) {
-  const IngestResult& in = ctx.records();
-  if (!ctx.crs().is_projected())
-    throw UsageError(in.source_path + ": Gi* needs a projected analysis CRS (distances in feet or metres)");
-  const Crs& crs = ctx.crs();
-  const ValueSpec value = parse_value(o_.value);
-  const WeightsSpec ws = parse_weights(o_.weights);
-  GistarOutcome r;
-
-  // Per-point values; records whose value field is not a number are left out (reported).
+PointValues point_values(const IngestResult& in, const ValueSpec& value, std::vector<std::string>& warnings) {
+  PointValues pv;
   const size_t np = in.records.size();
-  std::vector<Point> points = in.points();
-  std::vector<bool> usable(np, true);
-  std::vector<double> weights_pt, num, den;
-  std::vector<std::string> warnings;
+  pv.points = in.points();
+  pv.usable.assign(np, true);
   if (!in.weight_column.empty()) {
-    weights_pt.resize(np);
-    for (size_t i = 0; i < np; ++i) weights_pt[i] = points[i].weight;
+    pv.weights.resize(np);
+    for (size_t i = 0; i < np; ++i) pv.weights[i] = pv.points[i].weight;
   }
-  if (value.kind != UnitValueKind::kCount) num = field_values(in, value.field, usable, warnings);
-  if (value.kind == UnitValueKind::kRate) den = field_values(in, value.denominator, usable, warnings);
+  if (value.kind != UnitValueKind::kCount) pv.numerator = field_values(in, value.field, pv.usable, warnings);
+  if (value.kind == UnitValueKind::kRate) pv.denominator = field_values(in, value.denominator, pv.usable, warnings);
+  return pv;
+}
 
-  std::optional<ZoneLayer> zones;
-  std::vector<int64_t> unit_of_point = assign_units(o_, ctx, r, zones, points);
+// Assigns the points to units and sums them; numbers the units analysed and fills r.values.
+UnitAggregation aggregate(const GistarStage::Options& o, Context& ctx, GistarOutcome& r, std::optional<ZoneLayer>& zones,
+                          PointValues& pv, const ValueSpec& value, std::vector<std::string>& warnings) {
+  std::vector<int64_t> unit_of_point = assign_units(o, ctx, r, zones, pv.points);
   int64_t left_out = 0;
-  for (size_t i = 0; i < np; ++i)
-    if (!usable[i] && unit_of_point[i] >= -1) {
+  for (size_t i = 0; i < unit_of_point.size(); ++i)
+    if (!pv.usable[i] && unit_of_point[i] >= -1) {
       unit_of_point[i] = -1;
       ++left_out;
     }
-  const UnitAggregation agg = aggregate_units(unit_of_point, r.n_cells, weights_pt, num, den);
+  UnitAggregation agg = aggregate_units(unit_of_point, r.n_cells, pv.weights, pv.numerator, pv.denominator);
   r.cell_counts = agg.count;
   r.points_in = agg.points_in;
   r.points_outside = agg.points_outside - left_out;
   if (r.points_outside > 0)
     warnings.push_back(std::to_string(r.points_outside) + " incident(s) fall in no " +
-                       (r.zones ? "zone of " + o_.zones : std::string("analysis cell (outside --extent)")) +
+                       (r.zones ? "zone of " + o.zones : std::string("analysis cell (outside --extent)")) +
                        ": counted here, not in any unit");
   const std::vector<double> cell_values = agg.values(value.kind);
   const int64_t undefined_rate = number_units(r, ctx, cell_values);
@@ -422,36 +422,63 @@ void GistarStage::run(Context& ctx, Outputs& outputs) {
   if (n < 2) throw std::runtime_error("only " + std::to_string(n) + " analysis unit(s); nothing to compare");
   r.values.resize(n);
   for (size_t u = 0; u < n; ++u) r.values[u] = cell_values[r.cell_of_unit[u]];
+  return agg;
+}
 
-  const SpatialWeights w = build_weights(o_, ws, ctx, r, zones);
+// The weights, described in r, with an error when no unit has a neighbour and a warning when some have none.
+SpatialWeights unit_weights(const GistarStage::Options& o, const WeightsSpec& ws, const Context& ctx, GistarOutcome& r,
+                            const std::optional<ZoneLayer>& zones, std::vector<std::string>& warnings) {
+  SpatialWeights w = build_weights(o, ws, ctx, r, zones);
   r.neighbours = w.summary();
   r.weights_description = to_string(ws.scheme);
   if (ws.scheme == WeightScheme::kKNearest) r.weights_description += " (k = " + std::to_string(ws.k) + ")";
   if (ws.scheme == WeightScheme::kInverseDistance)
     r.weights_description += std::string(" (power ") + (ws.power == 1.0 ? "1" : "2") + ")";
-  const std::string unit_name = crs.linear_unit_name();
-  if (r.neighbours.without_neighbors == n)
-    throw std::runtime_error("the distance band " + r.band_note + " (" + std::to_string(r.band_crs) + " " + unit_name +
-                             ") gives no analysis unit a neighbour; use a larger --band");
+  if (r.neighbours.without_neighbors == r.units())
+    throw std::runtime_error("the distance band " + r.band_note + " (" + std::to_string(r.band_crs) + " " +
+                             ctx.crs().linear_unit_name() + ") gives no analysis unit a neighbour; use a larger --band");
   if (r.neighbours.without_neighbors > 0)
     warnings.push_back(std::to_string(r.neighbours.without_neighbors) +
                        " unit(s) have no neighbour: their Gi* is null (use a larger band or k nearest neighbours)");
+  return w;
+}
 
+// Gi*, its bins and the bin counts.
+void compute_gi(const GistarStage::Options& o, const Context& ctx, const SpatialWeights& w, GistarOutcome& r,
+                std::vector<std::string>& warnings) {
   GiStarOptions go;
-  go.permutations = o_.permutations;
-  go.seed = o_.seed;
+  go.permutations = o.permutations;
+  go.seed = o.seed;
   go.threads = ctx.threads;
   r.gi = gi_star(r.values, w, go, ctx.progress);
   for (const std::string& s : r.gi.warnings) warnings.push_back(s);
-  r.bins = confidence_bins(r.gi.z, r.gi.p, o_.fdr);
-  r.thresholds = bin_thresholds(r.gi.p, o_.fdr);
+  r.bins = confidence_bins(r.gi.z, r.gi.p, o.fdr);
+  r.thresholds = bin_thresholds(r.gi.p, o.fdr);
   for (int b : r.bins) ++r.bin_counts[b];
+}
+
+}  // namespace
+
+void GistarStage::run(Context& ctx, Outputs& outputs) {
+  const IngestResult& in = ctx.records();
+  if (!ctx.crs().is_projected())
+    throw UsageError(in.source_path + ": Gi* needs a projected analysis CRS (distances in feet or metres)");
+  const ValueSpec value = parse_value(o_.value);
+  const WeightsSpec ws = parse_weights(o_.weights);
+  GistarOutcome r;
+  std::vector<std::string> warnings;
+  PointValues pv = point_values(in, value, warnings);
+  std::optional<ZoneLayer> zones;
+  const UnitAggregation agg = aggregate(o_, ctx, r, zones, pv, value, warnings);
+  const SpatialWeights w = unit_weights(o_, ws, ctx, r, zones, warnings);
+  compute_gi(o_, ctx, w, r, warnings);
   for (const std::string& s : warnings) ctx.note("Gi*: " + s);
 
-  write_layers(o_, ctx, outputs, r, gi_layer(o_, ctx, r, value, zones, weights_pt.empty(), agg, cell_values));
+  const std::vector<double> cell_values = agg.values(value.kind);
+  write_layers(o_, ctx, outputs, r, gi_layer(o_, ctx, r, value, zones, pv.weights.empty(), agg, cell_values));
   r.description = describe(o_, ctx, r, ws);
-  ctx.stage_line = std::to_string(n) + " units, " + std::to_string(r.bin_counts[2] + r.bin_counts[3]) + " hot and " +
-                   std::to_string(r.bin_counts[-2] + r.bin_counts[-3]) + " cold at 95% or more";
+  ctx.stage_line = std::to_string(r.units()) + " units, " + std::to_string(r.bin_counts[2] + r.bin_counts[3]) +
+                   " hot and " + std::to_string(r.bin_counts[-2] + r.bin_counts[-3]) + " cold at 95% or more";
   ctx.gistar = std::move(r);
 }
 
