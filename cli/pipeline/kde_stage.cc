@@ -11,7 +11,6 @@
 #include "engine/density/kde_radius.h"
 #include "geo/gdal/cell_mask.h"
 #include "geo/write/geotiff_writer.h"
-#include "geo/write/hot_zones.h"
 
 namespace hotspot::cli {
 
@@ -53,20 +52,15 @@ void KdeStage::Options::declare(OptionTable& t) {
             {"count-per-cell", UnitChoice::kCountPerCell}});
   t.extent("extent", "Grid extent xmin,ymin,xmax,ymax in analysis CRS units (default: study area or data)", extent);
   t.path("mask", "Polygons: cells outside are nodata; unlike --study-area, incidents outside still count", mask);
-  t.numbers("top", "Hot-zone level: top P % of cells with density > 0", top, 0.0001, 100.0);
-  t.numbers("threshold", "Hot-zone level: density at or above this (output unit)", threshold, 0.0, 1e300);
   Option& out = t.path("output", "Output GeoTIFF (.tif)", output);
   out.short_flag = "o";
   out.config = false;
-  Option& hz = t.texts("hot_zones", "Write hot-zone polygons here (.geojson, .shp, .gpkg)", hot_zones, "PATH");
-  hz.config = false;
 }
 
 void KdeStage::validate(const Outputs& outputs) {
   if (!outputs.is_folder()) {
     if (o_.output.empty()) throw UsageError("--output: a GeoTIFF path is required");
     outputs.check_free(o_.output);
-    for (const std::string& p : o_.hot_zones) outputs.check_free(p);
   }
   if (o_.kernel == KdeKernel::kGaussian) {
     if (!o_.sigma) throw UsageError("--kernel gaussian needs --sigma (e.g. --sigma 700ft)");
@@ -74,8 +68,6 @@ void KdeStage::validate(const Outputs& outputs) {
   } else if (o_.sigma) {
     throw UsageError("--sigma applies to --kernel gaussian only; use --radius for " + to_string(o_.kernel));
   }
-  if (o_.top.empty() && o_.threshold.empty() && !o_.hot_zones.empty())
-    throw UsageError("--hot-zones needs at least one level (--top or --threshold)");
 }
 
 void KdeStage::run(Context& ctx, Outputs& outputs) {
@@ -175,18 +167,6 @@ void KdeStage::run(Context& ctx, Outputs& outputs) {
   r.write_seconds = seconds_since(t_write);
   r.path = go.path;
 
-  std::vector<std::string> zone_paths = o_.hot_zones;
-  if (outputs.is_folder() && (!o_.top.empty() || !o_.threshold.empty()))
-    zone_paths = {"hot_zones.geojson", "hot_zones.shp"};
-  if (!zone_paths.empty()) {
-    r.hot_zone_levels = hot_zone_levels(r.raster, o_.top, o_.threshold);
-    r.hot_zones = hot_zones(r.raster, r.hot_zone_levels);
-    for (const std::string& p : zone_paths) {
-      const std::string path = outputs.path(p, p);
-      write_hot_zones(r.hot_zones, r.hot_zone_levels, crs, r.unit_label, path, outputs.overwrite_allowed());
-      r.hot_zone_paths.push_back(path);
-    }
-  }
   ctx.stage_line = r.description;
   ctx.density = std::move(r);
 }

@@ -3,7 +3,7 @@
 #include "cli/pipeline/common_options.h"
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/ingest_options.h"
-#include "cli/pipeline/kde_stage.h"
+#include "cli/pipeline/kde_section.h"
 #include "cli/pipeline/option_binding.h"
 
 namespace hotspot::cli {
@@ -21,7 +21,7 @@ OptionDoc doc_of(const std::string& section) {
 }  // namespace
 
 std::vector<OptionDoc> stage_option_docs() {
-  std::vector<OptionDoc> docs{doc_of<KdeStage::Options>("kde"), doc_of<GistarStage::Options>("gistar")};
+  std::vector<OptionDoc> docs{doc_of<KdeSectionOptions>("kde"), doc_of<GistarStage::Options>("gistar")};
   IngestOptions ingest;
   OptionTable input("input");
   declare_ingest_options(input, ingest);

@@ -2,6 +2,7 @@
 
 #include "cli/pipeline/boundaries_stage.h"
 #include "cli/pipeline/gistar_stage.h"
+#include "cli/pipeline/hot_zones_stage.h"
 #include "cli/pipeline/ingest_stage.h"
 #include "cli/pipeline/kde_stage.h"
 #include "cli/pipeline/map_stage.h"
@@ -76,7 +77,8 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
   IngestStage::Options io;
   io.ingest = cfg.input;
   IngestStage ingest(io);
-  KdeStage kde(cfg.kde.options);
+  KdeStage kde(cfg.kde.options.density);
+  HotZonesStage hot_zones(cfg.kde.options.hot_zones);
   GistarStage gistar(cfg.gistar.options);
   BoundariesStage boundaries(cfg.context);
   PriorityAreasStage areas(areas_options(cfg));
@@ -87,7 +89,7 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
   std::vector<Stage*> stages;
   if (need_geocoder) stages.push_back(&references);
   stages.push_back(&ingest);
-  if (cfg.kde.enabled) stages.push_back(&kde);
+  if (cfg.kde.enabled) stages.insert(stages.end(), {&kde, &hot_zones});
   if (cfg.gistar.enabled) stages.push_back(&gistar);
   for (Stage* s : std::initializer_list<Stage*>{&boundaries, &areas, &clusters}) stages.push_back(s);
   if (cfg.map.enabled) stages.push_back(&map);

@@ -8,7 +8,7 @@
 #include <fstream>
 
 #include "cli/pipeline/gistar_stage.h"
-#include "cli/pipeline/kde_stage.h"
+#include "cli/pipeline/kde_section.h"
 #include "cli/pipeline/errors.h"
 #include "tests/test_support.h"
 
@@ -27,7 +27,7 @@ TEST(OptionDocsTest, ReadmeTablesComeFromTheOptionDeclarations) {
 }
 
 TEST(OptionDocsTest, EveryConfigKeyIsAFlagOfTheSameNameAndBack) {
-  KdeStage::Options k;
+  KdeSectionOptions k;
   GistarStage::Options g;
   OptionTable kt("kde"), gt("gistar");
   k.declare(kt);
