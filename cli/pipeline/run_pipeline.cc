@@ -5,6 +5,7 @@
 #include "cli/pipeline/hot_zones_stage.h"
 #include "cli/pipeline/ingest_stage.h"
 #include "cli/pipeline/kde_stage.h"
+#include "cli/pipeline/manifest_stage.h"
 #include "cli/pipeline/map_stage.h"
 #include "cli/pipeline/priority_areas_stage.h"
 #include "cli/pipeline/references_stage.h"
@@ -59,12 +60,25 @@ MapStage::Options map_options(const RunConfig& cfg) {
   return o;
 }
 
-ReportStage::Options report_options(const RunConfig& cfg) {
+ReportStage::Options report_options(const RunConfig& cfg, const std::string& generated_utc) {
   ReportStage::Options o;
+  o.generated_utc = generated_utc;
   o.title = cfg.title;
   o.input_path = cfg.input.input_path;
   o.violent_categories = cfg.report.violent_categories;
   o.start_year = cfg.report.start_year;
+  o.address_column = cfg.geocode.address_column;
+  return o;
+}
+
+ManifestStage::Options manifest_options(const RunConfig& cfg, const std::string& generated_utc) {
+  ManifestStage::Options o;
+  o.config_path = cfg.config_path;
+  o.resolved_config_json = resolved_config_json(cfg);
+  o.inputs = {cfg.config_path, cfg.input.input_path, cfg.input.study_area_path, cfg.geocode.intersections,
+              cfg.priority_areas.file, cfg.priority_areas.polygons, cfg.context.city_limits,
+              cfg.context.divisions.path, cfg.context.neighborhoods.path};
+  o.generated_utc = generated_utc;
   o.address_column = cfg.geocode.address_column;
   return o;
 }
@@ -84,7 +98,9 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
   PriorityAreasStage areas(areas_options(cfg));
   UncoveredHotspotsStage clusters({{"hotspot_clusters.geojson", "hotspot_clusters.shp"}});
   MapStage map(map_options(cfg));
-  ReportStage report(report_options(cfg));
+  const std::string generated_utc = report_time_utc();  // one time for the report and the manifest
+  ReportStage report(report_options(cfg, generated_utc));
+  ManifestStage manifest(manifest_options(cfg, generated_utc));
 
   std::vector<Stage*> stages;
   if (need_geocoder) stages.push_back(&references);
@@ -94,6 +110,7 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
   for (Stage* s : std::initializer_list<Stage*>{&boundaries, &areas, &clusters}) stages.push_back(s);
   if (cfg.map.enabled) stages.push_back(&map);
   stages.push_back(&report);
+  stages.push_back(&manifest);
 
   Context ctx;
   ctx.threads = cfg.threads;
