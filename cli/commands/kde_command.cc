@@ -3,7 +3,6 @@
 #include <CLI/CLI.hpp>
 #include <cmath>
 #include <iomanip>
-#include <sstream>
 
 #include "cli/commands/ingest_summary.h"
 #include "cli/commands/subcommand_stages.h"
@@ -13,7 +12,7 @@ namespace hotspot::cli {
 
 namespace {
 
-void print_summary(const Context& ctx, const KdeOutcome& k, std::ostream& out) {
+void print_density(const Context& ctx, const KdeOutcome& k, std::ostream& out) {
   const IngestResult& in = ctx.records();
   const GridSpec& grid = k.raster.spec;
   const std::string unit_name = ctx.crs().linear_unit_name();
@@ -25,7 +24,6 @@ void print_summary(const Context& ctx, const KdeOutcome& k, std::ostream& out) {
     vmax = std::max(vmax, v);
     if (v > 0.0) ++positive;
   }
-  print_ingest_summary(in, out, 10);
   out << "kernel:    " << to_string(k.kernel) << (in.weight_column.empty() ? "" : " (weighted by " + in.weight_column + ")")
       << "\n";
   out << (k.kernel == KdeKernel::kGaussian ? "bandwidth: " : "radius:    ") << k.bandwidth_note
@@ -39,14 +37,18 @@ void print_summary(const Context& ctx, const KdeOutcome& k, std::ostream& out) {
   out << "unit:      " << k.unit_label << "\n";
   out << "density:   max " << format_significant(vmax) << ", " << positive << " of " << valid << " cells above zero\n";
   out << "output:    " << k.path << " (Cloud-Optimized GeoTIFF, Float64, DEFLATE, nodata NaN)\n";
-  for (size_t li = 0; li < k.hot_zone_levels.size(); ++li) {
-    int64_t n = 0, cells = 0;
-    for (const HotZone& z : k.hot_zones)
-      if (z.level_index == static_cast<int>(li)) ++n, cells += z.cells;
-    out << "hot zones: " << k.hot_zone_levels[li].label << " (density >= " << format_significant(k.hot_zone_levels[li].threshold)
-        << "): " << n << " areas, " << cells << " cells\n";
+}
+
+void print_hot_zones(const HotZonesOutcome& z, std::ostream& out) {
+  for (size_t li = 0; li < z.levels.size(); ++li) {
+    const HotZonesOutcome::Count c = z.at_level(li);
+    out << "hot zones: " << z.levels[li].label << " (density >= " << format_significant(z.levels[li].threshold)
+        << "): " << c.zones << " areas, " << c.cells << " cells\n";
   }
-  for (const std::string& p : k.hot_zone_paths) out << "           " << p << "\n";
+  for (const std::string& p : z.paths) out << "           " << p << "\n";
+}
+
+void print_times(const Context& ctx, const KdeOutcome& k, std::ostream& out) {
   double ingest_s = 0.0;
   for (const auto& [stage, s] : ctx.stage_seconds)
     if (stage == "ingest") ingest_s = s;
@@ -57,13 +59,18 @@ void print_summary(const Context& ctx, const KdeOutcome& k, std::ostream& out) {
 }  // namespace
 
 int run_kde(const KdeCommandOptions& o, std::ostream& out, std::ostream& err) {
-  KdeStage stage(o.kde);
-  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, {o.threads, o.overwrite, o.quiet, o.rejects});
-  print_summary(ctx, *ctx.density, out);
+  KdeStage kde(o.kde.density);
+  HotZonesStage hot_zones(o.kde.hot_zones);
+  std::vector<Stage*> stages{&kde};
+  if (!o.kde.hot_zones.paths.empty()) stages.push_back(&hot_zones);
+  const Context ctx = run_subcommand_stages(o.ingest, stages, {o.threads, o.overwrite, o.quiet, o.rejects});
+  print_ingest_summary(ctx.records(), out, 10);
+  print_density(ctx, *ctx.density, out);
+  if (ctx.hot_zones) print_hot_zones(*ctx.hot_zones, out);
+  print_times(ctx, *ctx.density, out);
   print_warnings(ctx.notes, err);
   return kExitOk;
 }
-
 void register_kde(CLI::App& app, CommandAction& action) {
   CLI::App* sub = app.add_subcommand(
       "kde",

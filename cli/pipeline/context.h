@@ -14,6 +14,7 @@
 #include "cli/pipeline/areas_outcome.h"
 #include "cli/pipeline/clusters_outcome.h"
 #include "cli/pipeline/gistar_outcome.h"
+#include "cli/pipeline/hot_zones_outcome.h"
 #include "cli/pipeline/kde_outcome.h"
 #include "cli/pipeline/map_outcome.h"
 #include "engine/core/progress.h"
@@ -36,6 +37,7 @@ struct Context {
   std::unique_ptr<GeocodingResolver> resolver;      // set by References when records without coordinates are placed
   std::optional<IngestResult> ingest;               // set by the Ingest stage
   std::optional<KdeOutcome> density;                // set by the Kde stage
+  std::optional<HotZonesOutcome> hot_zones;         // set by the HotZones stage when it wrote polygons
   std::optional<GistarOutcome> gistar;              // set by the Gistar stage
   struct Boundaries {                               // set by the Boundaries stage; each layer optional
     std::optional<ZoneLayer> city_limits, divisions, neighborhoods;

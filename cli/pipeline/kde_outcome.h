@@ -1,4 +1,4 @@
-// What the Kde stage leaves for later stages and for the command's summary.
+// What the Kde stage leaves for later stages (hot zones, areas, report, maps) and for the command's summary.
 #pragma once
 
 #include <string>
@@ -6,7 +6,6 @@
 
 #include "engine/core/grid.h"
 #include "engine/density/kde.h"
-#include "geo/write/hot_zones.h"
 
 namespace hotspot::cli {
 
@@ -22,9 +21,6 @@ struct KdeOutcome {
   std::string mask_path;                // cells outside are nodata; empty = none
   std::string description;              // one line for reports and map notes
   std::string path;                     // the GeoTIFF written
-  std::vector<HotZoneLevel> hot_zone_levels;
-  std::vector<HotZone> hot_zones;
-  std::vector<std::string> hot_zone_paths;
   double density_seconds = 0.0, write_seconds = 0.0;
 };
 

@@ -1,5 +1,5 @@
 // Kernel density: the Kde stage of `hotspot kde` and `hotspot run`. Writes the surface as a Cloud-Optimized GeoTIFF
-// and, when asked, hot-zone polygons; leaves the surface in the Context for the report and the maps.
+// and leaves it in the Context for the hot zones, the report and the maps.
 #pragma once
 
 #include <optional>
@@ -37,12 +37,8 @@ class KdeStage : public Stage {
     // Cells outside these polygons are nodata; unlike the study area, incidents outside still count.
     // DEFAULT: the study area, when there is one.
     std::string mask;
-    // Hot-zone levels: top P % of the cells with a positive density, and absolute densities in the output unit.
-    std::vector<double> top = {1.0, 5.0};
-    std::vector<double> threshold;
-    // Outputs (command line only; `hotspot run` writes density.tif, hot_zones.geojson and hot_zones.shp).
-    std::string output;                  // .tif. REQUIRES: given (subcommand).
-    std::vector<std::string> hot_zones;  // .geojson / .shp / .gpkg; empty = no hot zones
+    // Output .tif (command line only; `hotspot run` writes density.tif). REQUIRES: given (subcommand).
+    std::string output;
 
     // Declares every option above, bound to this struct (which must outlive the table).
     void declare(OptionTable& table);

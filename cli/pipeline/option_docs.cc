@@ -3,7 +3,7 @@
 #include "cli/pipeline/common_options.h"
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/ingest_options.h"
-#include "cli/pipeline/kde_stage.h"
+#include "cli/pipeline/kde_section.h"
 #include "cli/pipeline/map_stage.h"
 #include "cli/pipeline/option_binding.h"
 #include "cli/pipeline/references_stage.h"
@@ -23,7 +23,7 @@ OptionDoc doc_of(const std::string& section) {
 }  // namespace
 
 std::vector<OptionDoc> stage_option_docs() {
-  std::vector<OptionDoc> docs{doc_of<KdeStage::Options>("kde"), doc_of<GistarStage::Options>("gistar"),
+  std::vector<OptionDoc> docs{doc_of<KdeSectionOptions>("kde"), doc_of<GistarStage::Options>("gistar"),
                               doc_of<ReferencesStage::Options>("geocode"), doc_of<MapStage::Options>("map")};
   IngestOptions ingest;
   OptionTable input("input");

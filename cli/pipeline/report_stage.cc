@@ -30,6 +30,14 @@ std::string report_time_utc() {
   return buf;
 }
 
+std::vector<std::string> run_notes(const Context& ctx, const std::string& address_column) {
+  std::vector<std::string> notes;
+  if (ctx.resolver)
+    if (const std::string n = placement_note(*ctx.resolver, address_column); !n.empty()) notes.push_back(n);
+  notes.insert(notes.end(), ctx.notes.begin(), ctx.notes.end());
+  return notes;
+}
+
 void ReportStage::validate(const Outputs& outputs) {
   if (!outputs.is_folder()) throw std::logic_error("the report stage writes into a run folder");
 }
@@ -38,7 +46,7 @@ void ReportStage::run(Context& ctx, Outputs& outputs) {
   const IngestResult& in = ctx.records();
   RunReport& r = report_;
   r.title = o_.title;
-  r.generated_utc = report_time_utc();
+  r.generated_utc = o_.generated_utc.empty() ? report_time_utc() : o_.generated_utc;
   r.input_path = o_.input_path;
   r.violent_categories = o_.violent_categories;
   r.start_year = o_.start_year;
@@ -58,9 +66,7 @@ void ReportStage::run(Context& ctx, Outputs& outputs) {
     r.area_figures = ctx.areas->figures;
   }
   if (ctx.clusters) r.clusters = *ctx.clusters;
-  if (ctx.resolver)
-    if (const std::string n = placement_note(*ctx.resolver, o_.address_column); !n.empty()) r.notes.push_back(n);
-  for (const std::string& n : ctx.notes) r.notes.push_back(n);
+  r.notes = run_notes(ctx, o_.address_column);
   if (!outputs.find("map_preview.png").empty()) r.preview_image = "map_preview.png";
   write_text(outputs, "report.md", report_markdown(r));
   write_text(outputs, "report.csv", report_csv(r));

@@ -17,6 +17,7 @@ class ReportStage : public Stage {
     std::vector<std::string> violent_categories;  // listed in the report
     int start_year = 0;                           // the year the change is measured from; 0 = none
     std::string address_column;                   // the column records without coordinates were placed from
+    std::string generated_utc;                    // the time stated. DEFAULT: report_time_utc() when run
   };
 
   explicit ReportStage(Options options) : o_(std::move(options)) {}
@@ -32,5 +33,9 @@ class ReportStage : public Stage {
 
 // The time written into reports: SOURCE_DATE_EPOCH when set (reproducible outputs), else now; "2026-12-02 15:04 UTC".
 std::string report_time_utc();
+
+// The notes of a run as its report and manifest list them: how the records without coordinates were placed (from
+// `address_column`), then every stage's notes.
+std::vector<std::string> run_notes(const Context& context, const std::string& address_column);
 
 }  // namespace hotspot::cli

@@ -12,7 +12,7 @@
 #include "cli/pipeline/boundaries_stage.h"
 #include "cli/pipeline/config_object.h"
 #include "cli/pipeline/gistar_stage.h"
-#include "cli/pipeline/kde_stage.h"
+#include "cli/pipeline/kde_section.h"
 #include "cli/pipeline/map_stage.h"
 #include "cli/pipeline/references_stage.h"
 #include "engine/core/length.h"
@@ -42,10 +42,10 @@ struct RunConfig {
   } geocode;
 
   // The Kde and Gistar sections hold the stages' own options (the same keys as the flags of `hotspot kde` and
-  // `hotspot gistar`), plus `enabled`.
+  // `hotspot gistar`), plus `enabled`; the kde section's are the Kde and HotZones stages'.
   struct Kde {
     bool enabled = true;
-    KdeStage::Options options;
+    KdeSectionOptions options;
   } kde;
 
   struct Gistar {

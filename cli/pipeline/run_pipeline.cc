@@ -2,8 +2,10 @@
 
 #include "cli/pipeline/boundaries_stage.h"
 #include "cli/pipeline/gistar_stage.h"
+#include "cli/pipeline/hot_zones_stage.h"
 #include "cli/pipeline/ingest_stage.h"
 #include "cli/pipeline/kde_stage.h"
+#include "cli/pipeline/manifest_stage.h"
 #include "cli/pipeline/map_stage.h"
 #include "cli/pipeline/priority_areas_stage.h"
 #include "cli/pipeline/references_stage.h"
@@ -13,6 +15,12 @@
 namespace hotspot::cli {
 
 namespace {
+
+// The column records without coordinates are placed from (named in the placement note); empty when none.
+std::string first_address_column(const RunConfig& cfg) {
+  const std::vector<std::string>& columns = cfg.geocode.options.address_columns;
+  return columns.empty() ? "" : columns.front();
+}
 
 ReferencesStage::Options references_options(const RunConfig& cfg) {
   ReferencesStage::Options o = cfg.geocode.options;
@@ -46,14 +54,28 @@ MapStage::Options map_options(const RunConfig& cfg) {
   return o;
 }
 
-ReportStage::Options report_options(const RunConfig& cfg) {
+ReportStage::Options report_options(const RunConfig& cfg, const std::string& generated_utc) {
   ReportStage::Options o;
+  o.generated_utc = generated_utc;
   o.title = cfg.title;
   o.input_path = cfg.input.input_path;
   o.violent_categories = cfg.report.violent_categories;
   o.start_year = cfg.report.start_year;
-  const std::vector<std::string>& columns = cfg.geocode.options.address_columns;
-  o.address_column = columns.empty() ? "" : columns.front();
+  o.address_column = first_address_column(cfg);
+  return o;
+}
+
+ManifestStage::Options manifest_options(const RunConfig& cfg, const std::string& generated_utc) {
+  ManifestStage::Options o;
+  o.config_path = cfg.config_path;
+  o.resolved_config_json = resolved_config_json(cfg);
+  o.inputs = {cfg.config_path, cfg.input.input_path, cfg.input.study_area_path};
+  for (const ReferenceSource& r : cfg.geocode.options.references) o.inputs.push_back(r.path);
+  for (const std::string& p : {cfg.priority_areas.file, cfg.priority_areas.polygons, cfg.context.city_limits,
+                               cfg.context.divisions.path, cfg.context.neighborhoods.path})
+    o.inputs.push_back(p);
+  o.generated_utc = generated_utc;
+  o.address_column = first_address_column(cfg);
   return o;
 }
 
@@ -66,22 +88,26 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
   IngestStage::Options io;
   io.ingest = cfg.input;
   IngestStage ingest(io);
-  KdeStage kde(cfg.kde.options);
+  KdeStage kde(cfg.kde.options.density);
+  HotZonesStage hot_zones(cfg.kde.options.hot_zones);
   GistarStage gistar(cfg.gistar.options);
   BoundariesStage boundaries(cfg.context);
   PriorityAreasStage areas(areas_options(cfg));
   UncoveredHotspotsStage clusters({{"hotspot_clusters.geojson", "hotspot_clusters.shp"}});
   MapStage map(map_options(cfg));
-  ReportStage report(report_options(cfg));
+  const std::string generated_utc = report_time_utc();  // one time for the report and the manifest
+  ReportStage report(report_options(cfg, generated_utc));
+  ManifestStage manifest(manifest_options(cfg, generated_utc));
 
   std::vector<Stage*> stages;
   if (need_geocoder) stages.push_back(&references);
   stages.push_back(&ingest);
-  if (cfg.kde.enabled) stages.push_back(&kde);
+  if (cfg.kde.enabled) stages.insert(stages.end(), {&kde, &hot_zones});
   if (cfg.gistar.enabled) stages.push_back(&gistar);
   for (Stage* s : std::initializer_list<Stage*>{&boundaries, &areas, &clusters}) stages.push_back(s);
   if (cfg.map.enabled) stages.push_back(&map);
   stages.push_back(&report);
+  stages.push_back(&manifest);
 
   Context ctx;
   ctx.threads = cfg.threads;

@@ -13,7 +13,7 @@ namespace hotspot::cli {
 
 struct PipelineResult {
   RunReport report;
-  std::vector<std::string> outputs;  // file names written into the folder, in order
+  std::vector<std::string> outputs;  // file names written into the folder, in order (manifest.json last)
 };
 
 // Runs every stage of `config`, writing outputs into `folder` (which must exist and be empty). Stage messages go

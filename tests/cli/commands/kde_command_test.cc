@@ -22,9 +22,9 @@ KdeCommandOptions sample_options(const TempDir& d) {
   KdeCommandOptions o;
   o.ingest.input_path = hotspot::testing::charlotte("cmpd_incidents_sample.csv");
   o.ingest.analysis_crs = "EPSG:2264";
-  o.kde.output = d.file("density.tif");
-  o.kde.radius = Length::parse("2000ft");
-  o.kde.cell_size = Length::parse("500ft");
+  o.kde.density.output = d.file("density.tif");
+  o.kde.density.radius = Length::parse("2000ft");
+  o.kde.density.cell_size = Length::parse("500ft");
   o.quiet = true;
   return o;
 }
@@ -38,7 +38,7 @@ TEST(KdeCommandTest, OutputEqualsBruteForceOnTheIngestedPointsInSquareMiles) {
   EXPECT_NE(s.find("unit:      incidents per square mile"), std::string::npos) << s;
   EXPECT_NE(s.find("radius:    2000 US survey foot"), std::string::npos) << s;
 
-  const GeoTiffContents tif = read_geotiff(o.kde.output);
+  const GeoTiffContents tif = read_geotiff(o.kde.density.output);
   EXPECT_EQ(tif.crs_authority, "EPSG:2264");
   EXPECT_EQ(tif.band_unit, "incidents per square mile");
   EXPECT_EQ(tif.metadata.at("KERNEL"), "quartic");
@@ -66,14 +66,14 @@ TEST(KdeCommandTest, OutputEqualsBruteForceOnTheIngestedPointsInSquareMiles) {
 TEST(KdeCommandTest, DefaultRadiusAndCellAreArcGisAndReported) {
   TempDir d;
   KdeCommandOptions o = sample_options(d);
-  o.kde.radius.reset();
-  o.kde.cell_size.reset();
-  o.kde.units = KdeStage::UnitChoice::kCountPerCell;
+  o.kde.density.radius.reset();
+  o.kde.density.cell_size.reset();
+  o.kde.density.units = KdeStage::UnitChoice::kCountPerCell;
   std::ostringstream out, err;
   ASSERT_EQ(run_kde(o, out, err), kExitOk);
   EXPECT_NE(out.str().find("ArcGIS default: 0.9 * min(SD"), std::string::npos) << out.str();
   EXPECT_NE(out.str().find("min(width, height) / 250"), std::string::npos) << out.str();
-  const GeoTiffContents tif = read_geotiff(o.kde.output);
+  const GeoTiffContents tif = read_geotiff(o.kde.density.output);
   EXPECT_EQ(tif.metadata.at("SEARCH_RADIUS_SOURCE"), "ArcGIS default");
   EXPECT_EQ(tif.band_unit, "expected incidents per cell");
   double total = 0;
@@ -84,15 +84,15 @@ TEST(KdeCommandTest, DefaultRadiusAndCellAreArcGisAndReported) {
 TEST(KdeCommandTest, HotZonesAndStudyAreaMask) {
   TempDir d;
   KdeCommandOptions o = sample_options(d);
-  o.kde.mask = hotspot::testing::charlotte("charlotte_city_limits.geojson");
-  o.kde.hot_zones = {d.file("hot.geojson"), d.file("hot.shp")};
+  o.kde.density.mask = hotspot::testing::charlotte("charlotte_city_limits.geojson");
+  o.kde.hot_zones.paths = {d.file("hot.geojson"), d.file("hot.shp")};
   std::ostringstream out, err;
   ASSERT_EQ(run_kde(o, out, err), kExitOk);
   EXPECT_NE(out.str().find("hot zones: top 1%"), std::string::npos) << out.str();
   const std::string gj = testing::read_file(d.file("hot.geojson"));
   EXPECT_NE(gj.find("\"level\": \"top 5%\""), std::string::npos);
   EXPECT_FALSE(testing::read_file(d.file("hot.dbf")).empty());
-  const GeoTiffContents tif = read_geotiff(o.kde.output);
+  const GeoTiffContents tif = read_geotiff(o.kde.density.output);
   int64_t nodata = 0;
   for (double v : tif.raster.values) nodata += std::isnan(v);
   EXPECT_GT(nodata, 0);

@@ -8,7 +8,7 @@
 #include <fstream>
 
 #include "cli/pipeline/gistar_stage.h"
-#include "cli/pipeline/kde_stage.h"
+#include "cli/pipeline/kde_section.h"
 #include "cli/pipeline/map_stage.h"
 #include "cli/pipeline/references_stage.h"
 #include "cli/pipeline/errors.h"
@@ -29,7 +29,7 @@ TEST(OptionDocsTest, ReadmeTablesComeFromTheOptionDeclarations) {
 }
 
 TEST(OptionDocsTest, EveryConfigKeyIsAFlagOfTheSameNameAndBack) {
-  KdeStage::Options k;
+  KdeSectionOptions k;
   GistarStage::Options g;
   ReferencesStage::Options r;
   MapStage::Options m;

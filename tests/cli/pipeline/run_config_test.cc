@@ -20,8 +20,8 @@ TEST(RunConfigTest, BundledCharlotteConfigLoads) {
   RunConfig c = load_run_config(hotspot::testing::charlotte("charlotte_run.json"));
   EXPECT_EQ(c.input.input_path, hotspot::testing::charlotte("cmpd_incidents_sample.csv"));
   EXPECT_EQ(c.input.analysis_crs, "EPSG:2264");
-  ASSERT_TRUE(c.kde.options.radius.has_value());
-  EXPECT_DOUBLE_EQ(c.kde.options.radius->in_crs_units(1200.0 / 3937.0), 2000.0);
+  ASSERT_TRUE(c.kde.options.density.radius.has_value());
+  EXPECT_DOUBLE_EQ(c.kde.options.density.radius->in_crs_units(1200.0 / 3937.0), 2000.0);
   EXPECT_FALSE(c.gistar.options.band.has_value());  // "auto"
   EXPECT_EQ(c.gistar.options.permutations, 999);
   EXPECT_EQ(c.priority_areas.default_radius.unit, LengthUnit::kMile);
