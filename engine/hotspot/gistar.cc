@@ -147,68 +147,66 @@ void analytic_z(std::span<const double> x, const SpatialWeights& w, int threads,
     throw std::invalid_argument("Gi*: no analysis unit has a neighbour other than itself; use a larger distance band");
 }
 
-// Row i of the weights as the draws see it: the self weight, the observed neighbourhood sum, and the weights of the
-// other slots (into `wts`, in row order).
-struct DrawRow {
-  double self_w = 0.0;
-  double observed = 0.0;
-};
-
-DrawRow draw_row(std::span<const double> x, const SpatialWeights& w, size_t i, std::vector<double>& wts) {
-  DrawRow row;
-  wts.clear();
-  for (uint64_t k = w.offsets[i], ke = w.offsets[i + 1]; k < ke; ++k) {
-    const double wk = w.weight_at(k);
-    row.observed += wk * x[w.neighbors[k]];
-    if (w.neighbors[k] == i) row.self_w += wk;
-    else wts.push_back(wk);
-  }
-  return row;
-}
-
 // One thread's scratch for the draws.
 struct DrawScratch {
   std::vector<uint32_t> stamp;  // stamp[t] == gen: value t already drawn in this permutation
   uint32_t gen = 0;
-  std::vector<double> wts;      // the weights of the row's other slots (draw_row)
+  std::vector<double> wts;      // the weights of the row's slots other than the unit's own
 };
 
-// The folded pseudo p-value of unit i from R conditional draws into the other slots of its row.
-double permuted_pseudo_p(std::span<const double> x, size_t i, const DrawRow& row, bool binary, const GiStarOptions& o,
-                         DrawScratch& scratch) {
+// The folded pseudo p-values of one chunk of units: R times, the slots of row i other than its own receive values
+// drawn without replacement from the other n - 1 values.
+void permute_chunk(std::span<const double> x, const SpatialWeights& w, const GiStarOptions& o, const ChunkRange& units,
+                   DrawScratch& scratch, GiStarResult& r) {
   // Locals, not references into the scratch, so that the stores into stamp cannot alias gen in the draw loop.
-  const std::span<uint32_t> stamp(scratch.stamp);
+  std::vector<uint32_t> stamp = std::move(scratch.stamp);
   uint32_t gen = scratch.gen;
-  const std::vector<double>& wts = scratch.wts;
-  const size_t m = wts.size();
-  const double xi = x[i], self_w = row.self_w, observed = row.observed;
-  // Ties count in both tails (conservative); sums of counts are exact in doubles.
-  const double tol = 1e-12 * (std::fabs(observed) + 1.0);
-  const uint32_t pool = static_cast<uint32_t>(x.size() - 1);
-  UnitRng rng(o.seed, i);
-  int64_t upper = 0, lower = 0;
+  std::vector<double>& wts = scratch.wts;
+  const size_t n = x.size();
   const int R = o.permutations;
-  for (int rep = 0; rep < R; ++rep) {
-    if (++gen == 0) {
-      std::fill(stamp.begin(), stamp.end(), 0);
-      gen = 1;
+  for (size_t i = units.begin; i < units.end; ++i) {
+    if (!std::isfinite(r.z[i])) continue;
+    const uint64_t kb = w.offsets[i], ke = w.offsets[i + 1];
+    double self_w = 0.0, observed = 0.0;
+    wts.clear();
+    for (uint64_t k = kb; k < ke; ++k) {
+      const double wk = w.weight_at(k);
+      observed += wk * x[w.neighbors[k]];
+      if (w.neighbors[k] == i) self_w += wk;
+      else wts.push_back(wk);
     }
-    double s = self_w * xi;
-    for (size_t k = 0; k < m; ++k) {
-      uint32_t t;
-      do {
-        t = rng.below(pool);
-      } while (stamp[t] == gen);
-      stamp[t] = gen;
-      const double v = x[t + (t >= i ? 1 : 0)];
-      s += binary ? v : wts[k] * v;
+    const size_t m = wts.size();
+    if (m > n - 1) continue;  // duplicate neighbour entries: cannot draw that many distinct values
+    const double xi = x[i];
+    // Ties count in both tails (conservative); sums of counts are exact in doubles.
+    const double tol = 1e-12 * (std::fabs(observed) + 1.0);
+    const uint32_t pool = static_cast<uint32_t>(n - 1);
+    UnitRng rng(o.seed, i);
+    int64_t upper = 0, lower = 0;
+    const bool binary = w.binary();
+    for (int rep = 0; rep < R; ++rep) {
+      if (++gen == 0) {
+        std::fill(stamp.begin(), stamp.end(), 0);
+        gen = 1;
+      }
+      double s = self_w * xi;
+      for (size_t k = 0; k < m; ++k) {
+        uint32_t t;
+        do {
+          t = rng.below(pool);
+        } while (stamp[t] == gen);
+        stamp[t] = gen;
+        const double v = x[t + (t >= i ? 1 : 0)];
+        s += binary ? v : wts[k] * v;
+      }
+      upper += s >= observed - tol;
+      lower += s <= observed + tol;
     }
-    upper += s >= observed - tol;
-    lower += s <= observed + tol;
+    const double tail = static_cast<double>(std::min(upper, lower) + 1) / static_cast<double>(R + 1);
+    r.pseudo_p[i] = std::min(1.0, 2.0 * tail);
   }
+  scratch.stamp = std::move(stamp);
   scratch.gen = gen;
-  const double tail = static_cast<double>(std::min(upper, lower) + 1) / static_cast<double>(R + 1);
-  return std::min(1.0, 2.0 * tail);
 }
 
 // Conditional permutations: the pseudo p-value of every unit whose z is defined.
@@ -218,14 +216,7 @@ void conditional_permutations(std::span<const double> x, const SpatialWeights& w
   r.pseudo_p.assign(n, kNaN);
   const ParallelFor how{o.threads, kPermutedUnitsPerChunk, progress, "permutations"};
   parallel_for(n, how, [n]() { return DrawScratch{std::vector<uint32_t>(n, 0), 0, {}}; },
-               [&](DrawScratch& scratch, const ChunkRange& units) {
-    for (size_t i = units.begin; i < units.end; ++i) {
-      if (!std::isfinite(r.z[i])) continue;
-      const DrawRow row = draw_row(x, w, i, scratch.wts);
-      if (scratch.wts.size() > n - 1) continue;  // duplicate neighbour entries: cannot draw that many distinct values
-      r.pseudo_p[i] = permuted_pseudo_p(x, i, row, w.binary(), o, scratch);
-    }
-  });
+               [&](DrawScratch& scratch, const ChunkRange& units) { permute_chunk(x, w, o, units, scratch, r); });
 }
 
 }  // namespace
