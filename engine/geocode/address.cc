@@ -238,15 +238,13 @@ void drop_leading_numbers(std::vector<std::string>& p) {
   }
 }
 
-ParsedAddress unparseable(ParsedAddress a, std::string error) {
+void set_unparseable(ParsedAddress& a, std::string error) {
   a.kind = AddressKind::kUnparseable;
   a.error = std::move(error);
-  return a;
 }
 
 // "A & B [& C ...]": the streets between the "&" tokens (numbers in front dropped, each street once).
-ParsedAddress parse_intersection(std::vector<std::string> toks) {
-  ParsedAddress a;
+void read_intersection(std::vector<std::string> toks, ParsedAddress& a) {
   std::vector<std::vector<std::string>> parts(1);
   for (std::string& t : toks) {
     if (t == "&") parts.emplace_back();
@@ -266,10 +264,10 @@ ParsedAddress parse_intersection(std::vector<std::string> toks) {
     a.kind = AddressKind::kIntersection;
     a.street = std::move(streets[0]);
     a.cross.assign(std::make_move_iterator(streets.begin() + 1), std::make_move_iterator(streets.end()));
-    return a;
+    return;
   }
-  return unparseable(std::move(a), streets.empty() ? "intersection separator without street names"
-                                                   : "intersection with only one street name (" + streets[0].key() + ")");
+  set_unparseable(a, streets.empty() ? "intersection separator without street names"
+                                     : "intersection with only one street name (" + streets[0].key() + ")");
 }
 
 // After the house number: "1000 BLOCK OF ...", "1000 BLK ...", and any run of these words. A street never starts with
@@ -316,18 +314,8 @@ const char* street_name_problem(const StreetName& s) {
   return nullptr;
 }
 
-}  // namespace
-
-ParsedAddress parse_address(std::string_view text, const AddressParseOptions& options) {
-  ParsedAddress a;
-  std::vector<std::string> toks = address_tokens(text);
-  if (toks.empty()) {
-    a.kind = AddressKind::kEmpty;
-    a.error = "empty address";
-    return a;
-  }
-  if (std::find(toks.begin(), toks.end(), "&") != toks.end()) return parse_intersection(std::move(toks));
-
+// A house or block address, or a street alone: the number in front, the street, then any unit.
+void read_street_address(std::vector<std::string> toks, const AddressParseOptions& options, ParsedAddress& a) {
   size_t i = 0;
   bool block_form = false;
   const int64_t number = read_number(toks[0], block_form);
@@ -335,25 +323,43 @@ ParsedAddress parse_address(std::string_view text, const AddressParseOptions& op
     a.number = number;
     i = skip_block_words(toks, block_form);
   } else if (toks[0] == "BLOCK" || toks[0] == "BLK") {
-    return unparseable(std::move(a), "block without a number");
+    set_unparseable(a, "block without a number");
+    return;
   }
   const size_t end = unit_designator_at(toks, i);
   if (end < toks.size()) a.unit = unit_text(toks, end);
   std::vector<std::string> street_toks(std::make_move_iterator(toks.begin() + static_cast<long>(i)),
                                        std::make_move_iterator(toks.begin() + static_cast<long>(end)));
-  if (street_toks.empty()) return unparseable(std::move(a), number >= 0 ? "number without a street" : "no street name");
+  if (street_toks.empty()) {
+    set_unparseable(a, number >= 0 ? "number without a street" : "no street name");
+    return;
+  }
   a.street = street_from_tokens(std::move(street_toks));
-  if (const char* problem = street_name_problem(a.street)) return unparseable(std::move(a), problem);
-  if (number < 0) {
+  if (const char* problem = street_name_problem(a.street)) {
+    set_unparseable(a, problem);
+  } else if (number < 0) {
     a.kind = AddressKind::kStreetOnly;
     a.error = "street without a house number or cross street";
-    return a;
-  }
-  if (block_form || (options.hundreds_are_blocks && number % 100 == 0)) {
+  } else if (block_form || (options.hundreds_are_blocks && number % 100 == 0)) {
     a.kind = AddressKind::kBlock;
     a.number = number / 100 * 100;
   } else {
     a.kind = AddressKind::kHouse;
+  }
+}
+
+}  // namespace
+
+ParsedAddress parse_address(std::string_view text, const AddressParseOptions& options) {
+  ParsedAddress a;  // every path returns this one object (no copy, no move)
+  std::vector<std::string> toks = address_tokens(text);
+  if (toks.empty()) {
+    a.kind = AddressKind::kEmpty;
+    a.error = "empty address";
+  } else if (std::find(toks.begin(), toks.end(), "&") != toks.end()) {
+    read_intersection(std::move(toks), a);
+  } else {
+    read_street_address(std::move(toks), options, a);
   }
   return a;
 }
