@@ -246,7 +246,7 @@ struct GeocodeIndex::NumberPlacement {
   void on_centrelines(const StreetMatch& m) {
     auto it = index.segments_of_street_.find(m.street_id);
     if (it == index.segments_of_street_.end()) return;
-    const std::string key = index.matcher_.key(m.street_id);
+    const std::string& key = index.matcher_.key(m.street_id);
     if (block) {
       block_on_ranges(m, it->second, key);
       return;
@@ -320,7 +320,7 @@ struct GeocodeIndex::NumberPlacement {
     const int pen = hit->how == GazetteerHit::How::kExact          ? 0
                     : hit->how == GazetteerHit::How::kInterpolated ? kInterpolatedBlockPenalty
                                                                    : kNearestBlockPenalty;
-    const std::string key = index.matcher_.key(m.street_id);
+    const std::string& key = index.matcher_.key(m.street_id);
     found.push_back({hit->point, m.score - pen,
                      "block:" + std::to_string(hit->lower_block) +
                          (hit->upper_block != hit->lower_block ? "-" + std::to_string(hit->upper_block) : "") + " " + key,
