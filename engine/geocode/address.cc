@@ -1,5 +1,6 @@
 #include "engine/geocode/address.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "engine/geocode/street_types.h"
@@ -237,117 +238,128 @@ void drop_leading_numbers(std::vector<std::string>& p) {
   }
 }
 
-}  // namespace
+void set_unparseable(ParsedAddress& a, std::string error) {
+  a.kind = AddressKind::kUnparseable;
+  a.error = std::move(error);
+}
 
-ParsedAddress parse_address(std::string_view text, const AddressParseOptions& options) {
-  ParsedAddress a;
-  std::vector<std::string> toks = address_tokens(text);
-  if (toks.empty()) {
-    a.kind = AddressKind::kEmpty;
-    a.error = "empty address";
-    return a;
+// "A & B [& C ...]": the streets between the "&" tokens (numbers in front dropped, each street once).
+void read_intersection(std::vector<std::string> toks, ParsedAddress& a) {
+  std::vector<std::vector<std::string>> parts(1);
+  for (std::string& t : toks) {
+    if (t == "&") parts.emplace_back();
+    else parts.back().push_back(std::move(t));
   }
-
-  // Intersections: split at "&" tokens.
-  bool has_sep = false;
-  for (const std::string& t : toks) has_sep = has_sep || t == "&";
-  if (has_sep) {
-    std::vector<std::vector<std::string>> parts(1);
-    for (std::string& t : toks) {
-      if (t == "&") parts.emplace_back();
-      else parts.back().push_back(std::move(t));
-    }
-    std::vector<StreetName> streets;
-    for (std::vector<std::string>& p : parts) {
-      drop_leading_numbers(p);
-      if (p.empty()) continue;
-      StreetName s = street_from_tokens(std::move(p));
-      if (s.empty()) continue;
-      bool dup = false;
-      for (const StreetName& o : streets) dup = dup || o == s;
-      if (!dup) streets.push_back(std::move(s));
-    }
-    if (streets.size() >= 2) {
-      a.kind = AddressKind::kIntersection;
-      a.street = std::move(streets[0]);
-      a.cross.assign(std::make_move_iterator(streets.begin() + 1), std::make_move_iterator(streets.end()));
-      return a;
-    }
-    a.kind = AddressKind::kUnparseable;
-    a.error = streets.empty() ? "intersection separator without street names"
-                              : "intersection with only one street name (" + streets[0].key() + ")";
-    return a;
+  std::vector<StreetName> streets;
+  for (std::vector<std::string>& p : parts) {
+    drop_leading_numbers(p);
+    if (p.empty()) continue;
+    StreetName s = street_from_tokens(std::move(p));
+    if (s.empty()) continue;
+    bool dup = false;
+    for (const StreetName& o : streets) dup = dup || o == s;
+    if (!dup) streets.push_back(std::move(s));
   }
-
-  size_t i = 0;
-  bool block_form = false;
-  const int64_t number = read_number(toks[0], block_form);
-  if (number >= 0) {
-    a.number = number;
-    i = 1;
-    // "1000 BLOCK OF ...", "1000 BLK ...", and any run of these words after the number: a street never starts
-    // with BLOCK, BLK or OF, so that the normalised text ("0 BLOCK OF X" would be) cannot read back differently.
-    while (i < toks.size() && (toks[i] == "BLOCK" || toks[i] == "BLK" || toks[i] == "OF")) {
-      block_form = block_form || toks[i] != "OF";
-      ++i;
-    }
-    // "123 1/2 MAIN ST" arrives as 123 & 1 & 2 ... and is an intersection above only if '/' was used; a fraction
-    // token "1-2" or "12" right after the number followed by more words is rare and left in the name.
-  } else if (toks[0] == "BLOCK" || toks[0] == "BLK") {
-    a.kind = AddressKind::kUnparseable;
-    a.error = "block without a number";
-    return a;
+  if (streets.size() >= 2) {
+    a.kind = AddressKind::kIntersection;
+    a.street = std::move(streets[0]);
+    a.cross.assign(std::make_move_iterator(streets.begin() + 1), std::make_move_iterator(streets.end()));
+    return;
   }
+  set_unparseable(a, streets.empty() ? "intersection separator without street names"
+                                     : "intersection with only one street name (" + streets[0].key() + ")");
+}
 
-  // Unit designator: cut the street at an unambiguous designator (APT, STE, UNIT, BLDG, #, ...) that follows at least
-  // one street word, or at any designator right after a street type or directional.
-  size_t end = toks.size();
-  for (size_t k = i + 1; k < toks.size(); ++k) {
+// After the house number: "1000 BLOCK OF ...", "1000 BLK ...", and any run of these words. A street never starts with
+// BLOCK, BLK or OF, so that the normalised text ("0 BLOCK OF X" would be) cannot read back differently. Returns the
+// index of the first street token; block_form is set when BLOCK or BLK was seen.
+size_t skip_block_words(const std::vector<std::string>& toks, bool& block_form) {
+  size_t i = 1;
+  while (i < toks.size() && (toks[i] == "BLOCK" || toks[i] == "BLK" || toks[i] == "OF")) {
+    block_form = block_form || toks[i] != "OF";
+    ++i;
+  }
+  // "123 1/2 MAIN ST" arrives as 123 & 1 & 2 ... and is an intersection above only if '/' was used; a fraction
+  // token "1-2" or "12" right after the number followed by more words is rare and left in the name.
+  return i;
+}
+
+// Where the street ends at a unit designator: an unambiguous one (APT, STE, UNIT, BLDG, #, ...) that follows at least
+// one street word, or any designator right after a street type or directional; toks.size() when there is none.
+size_t unit_designator_at(const std::vector<std::string>& toks, size_t street_begin) {
+  for (size_t k = street_begin + 1; k < toks.size(); ++k) {
     std::string_view u = standard_unit_designator(toks[k]);
     if (u.empty()) continue;
     const bool unambiguous = u == "APT" || u == "STE" || u == "UNIT" || u == "BLDG" || u == "#" || u == "RM" ||
                              u == "TRLR" || u == "SPC" || u == "FL" || u == "DEPT";
     const bool after_type = !standard_street_type(toks[k - 1]).empty() || !standard_directional(toks[k - 1]).empty();
-    if (unambiguous || after_type) {
-      end = k;
-      break;
-    }
+    if (unambiguous || after_type) return k;
   }
-  if (end < toks.size()) {
-    std::string_view u = standard_unit_designator(toks[end]);
-    a.unit = std::string(u);
-    for (size_t k = end + 1; k < toks.size(); ++k) append_joined(a.unit, toks[k]);
+  return toks.size();
+}
+
+// The unit from its designator at toks[at] to the end ("APT 4B").
+std::string unit_text(const std::vector<std::string>& toks, size_t at) {
+  std::string unit(standard_unit_designator(toks[at]));
+  for (size_t k = at + 1; k < toks.size(); ++k) append_joined(unit, toks[k]);
+  return unit;
+}
+
+// Why a parsed street is no street name, or nullptr when it is one.
+const char* street_name_problem(const StreetName& s) {
+  if (s.empty()) return "no street name";
+  bool has_letter = false;
+  for (char c : s.name) has_letter = has_letter || std::isalpha(static_cast<unsigned char>(c));
+  if (!has_letter && s.type.empty()) return "no street name (only numbers)";
+  return nullptr;
+}
+
+// A house or block address, or a street alone: the number in front, the street, then any unit.
+void read_street_address(std::vector<std::string> toks, const AddressParseOptions& options, ParsedAddress& a) {
+  size_t i = 0;
+  bool block_form = false;
+  const int64_t number = read_number(toks[0], block_form);
+  if (number >= 0) {
+    a.number = number;
+    i = skip_block_words(toks, block_form);
+  } else if (toks[0] == "BLOCK" || toks[0] == "BLK") {
+    set_unparseable(a, "block without a number");
+    return;
   }
+  const size_t end = unit_designator_at(toks, i);
+  if (end < toks.size()) a.unit = unit_text(toks, end);
   std::vector<std::string> street_toks(std::make_move_iterator(toks.begin() + static_cast<long>(i)),
                                        std::make_move_iterator(toks.begin() + static_cast<long>(end)));
   if (street_toks.empty()) {
-    a.kind = AddressKind::kUnparseable;
-    a.error = number >= 0 ? "number without a street" : "no street name";
-    return a;
+    set_unparseable(a, number >= 0 ? "number without a street" : "no street name");
+    return;
   }
   a.street = street_from_tokens(std::move(street_toks));
-  if (a.street.empty()) {
-    a.kind = AddressKind::kUnparseable;
-    a.error = "no street name";
-    return a;
-  }
-  bool has_letter = false;
-  for (char c : a.street.name) has_letter = has_letter || std::isalpha(static_cast<unsigned char>(c));
-  if (!has_letter && a.street.type.empty()) {
-    a.kind = AddressKind::kUnparseable;
-    a.error = "no street name (only numbers)";
-    return a;
-  }
-  if (number < 0) {
+  if (const char* problem = street_name_problem(a.street)) {
+    set_unparseable(a, problem);
+  } else if (number < 0) {
     a.kind = AddressKind::kStreetOnly;
     a.error = "street without a house number or cross street";
-    return a;
-  }
-  if (block_form || (options.hundreds_are_blocks && number % 100 == 0)) {
+  } else if (block_form || (options.hundreds_are_blocks && number % 100 == 0)) {
     a.kind = AddressKind::kBlock;
     a.number = number / 100 * 100;
   } else {
     a.kind = AddressKind::kHouse;
+  }
+}
+
+}  // namespace
+
+ParsedAddress parse_address(std::string_view text, const AddressParseOptions& options) {
+  ParsedAddress a;  // every path returns this one object (no copy, no move)
+  std::vector<std::string> toks = address_tokens(text);
+  if (toks.empty()) {
+    a.kind = AddressKind::kEmpty;
+    a.error = "empty address";
+  } else if (std::find(toks.begin(), toks.end(), "&") != toks.end()) {
+    read_intersection(std::move(toks), a);
+  } else {
+    read_street_address(std::move(toks), options, a);
   }
   return a;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
 
 #include "engine/core/point_index.h"
 
@@ -200,13 +201,168 @@ GeocodeResult GeocodeIndex::finish(std::vector<Placement> best, MatchType type, 
   return r;
 }
 
+// The steps of place_number() for one address: each tries one reference kind on one group of candidate streets
+// (equal street score) and adds what it places to `found`.
+struct GeocodeIndex::NumberPlacement {
+  using Group = std::span<const StreetMatch>;
+
+  NumberPlacement(const GeocodeIndex& of, const ParsedAddress& a)
+      : index(of), block(a.kind == AddressKind::kBlock), n(a.number) {}
+
+  const GeocodeIndex& index;
+  const bool block;              // a block address ("1000 BLOCK ..."), not a house number
+  const int64_t n;               // the house number, or the block's first number
+  std::vector<Placement> found;  // the placements of the group being tried
+  std::string not_placed;        // what the streets found can offer, for the reason
+
+  // Tries the reference kinds in order on one group; the match type of what it placed, kNone if nothing.
+  MatchType place_group(Group group) {
+    found.clear();
+    if (!block) {
+      for (const StreetMatch& m : group) at_address_points(m);
+      if (!found.empty()) return MatchType::kAddressPoint;
+    }
+    for (const StreetMatch& m : group) on_centrelines(m);
+    if (!found.empty()) return block ? MatchType::kBlock : MatchType::kRange;
+    for (const StreetMatch& m : group) in_gazetteer(m);
+    if (!found.empty()) return MatchType::kBlock;
+    return MatchType::kNone;
+  }
+
+  std::string street_how(const StreetMatch& m) const {
+    return std::string("street ") + m.how + (m.score < 100 ? " (" + index.matcher_.key(m.street_id) + ")" : "");
+  }
+
+  // 1. Address points with the exact number (house numbers only).
+  void at_address_points(const StreetMatch& m) {
+    auto it = index.address_points_.find(number_key(m.street_id, n));
+    if (it == index.address_points_.end()) return;
+    for (const AddressPointEntry& e : it->second)
+      found.push_back({e.point, m.score, e.id, std::to_string(n) + " " + index.matcher_.key(m.street_id),
+                       street_how(m) + "; address point", m.street_id});
+  }
+
+  // 2. Centreline ranges: the middle of a block, or a house number interpolated (else the nearest range end).
+  void on_centrelines(const StreetMatch& m) {
+    auto it = index.segments_of_street_.find(m.street_id);
+    if (it == index.segments_of_street_.end()) return;
+    const std::string& key = index.matcher_.key(m.street_id);
+    if (block) {
+      block_on_ranges(m, it->second, key);
+      return;
+    }
+    house_on_ranges(m, it->second, key);
+    if (found.empty()) house_in_range_gap(m, it->second, key);
+  }
+
+  void block_on_ranges(const StreetMatch& m, const std::vector<uint32_t>& segments, const std::string& key) {
+    std::vector<const RangedSegment*> segs;
+    std::string ids;
+    for (uint32_t si : segments) {
+      const RangedSegment& s = index.segments_[si];
+      const int64_t b1 = n + index.options_.gazetteer.block_size - 1;
+      const bool overlaps = (s.left.valid() && s.left.low() <= b1 && s.left.high() >= n) ||
+                            (s.right.valid() && s.right.low() <= b1 && s.right.high() >= n);
+      if (!overlaps) continue;
+      segs.push_back(&s);
+      ids += (ids.empty() ? "" : ";") + s.id;
+    }
+    if (auto p = block_middle(segs, n, index.options_.gazetteer.block_size))
+      found.push_back({*p, m.score, ids, std::to_string(n) + " BLOCK " + key,
+                       street_how(m) + "; middle of the block on " + std::to_string(segs.size()) +
+                           " centreline segment" + (segs.size() == 1 ? "" : "s"),
+                       m.street_id});
+  }
+
+  void house_on_ranges(const StreetMatch& m, const std::vector<uint32_t>& segments, const std::string& key) {
+    for (uint32_t si : segments) {
+      const RangedSegment& s = index.segments_[si];
+      auto p = place_on_segment(s, n, index.options_.side_offset_crs);
+      if (!p) continue;
+      const char* side = p->side == StreetSide::kLeft ? "left" : p->side == StreetSide::kRight ? "right" : "both sides";
+      found.push_back({p->point, m.score - (p->parity_ok ? 0 : kParityPenalty), s.id, std::to_string(n) + " " + key,
+                       street_how(m) + "; interpolated on the " + side + " range" +
+                           (p->parity_ok ? "" : " (number of the other parity)"),
+                       m.street_id});
+    }
+  }
+
+  // A number in a gap between ranges: placed at the nearest range end, when that is close.
+  void house_in_range_gap(const StreetMatch& m, const std::vector<uint32_t>& segments, const std::string& key) {
+    int64_t best = kMaxRangeGap + 1;
+    const RangedSegment* bs = nullptr;
+    double bf = 0.0;
+    for (uint32_t si : segments) {
+      const RangedSegment& s = index.segments_[si];
+      for (const HouseRange* r : {&s.left, &s.right}) {
+        if (!r->valid()) continue;
+        for (int64_t end : {r->from, r->to}) {
+          if (std::llabs(end - n) < best) {
+            best = std::llabs(end - n);
+            bs = &s;
+            bf = *range_fraction(*r, end);
+          }
+        }
+      }
+    }
+    if (bs)
+      found.push_back({point_at_fraction(bs->line, bf), m.score - kRangeGapPenalty, bs->id,
+                       std::to_string(n) + " " + key,
+                       street_how(m) + "; in a gap between ranges, placed at the nearest range end (" +
+                           std::to_string(best) + " numbers away)",
+                       m.street_id});
+  }
+
+  // 3. The block gazetteer.
+  void in_gazetteer(const StreetMatch& m) {
+    auto hit = index.gazetteer_.lookup(m.street_id, n);
+    if (!hit) return;
+    const int pen = hit->how == GazetteerHit::How::kExact          ? 0
+                    : hit->how == GazetteerHit::How::kInterpolated ? kInterpolatedBlockPenalty
+                                                                   : kNearestBlockPenalty;
+    const std::string& key = index.matcher_.key(m.street_id);
+    found.push_back({hit->point, m.score - pen,
+                     "block:" + std::to_string(hit->lower_block) +
+                         (hit->upper_block != hit->lower_block ? "-" + std::to_string(hit->upper_block) : "") + " " + key,
+                     std::to_string(hit->block) + " BLOCK " + key, street_how(m) + "; gazetteer " + hit->describe(),
+                     m.street_id});
+  }
+
+  // Nothing placed on this group: remember what its streets hold, for the reason.
+  void note_unplaced(Group group) {
+    for (size_t k = 0; k < group.size() && not_placed.size() < 300; ++k) {
+      const uint32_t sid = group[k].street_id;
+      std::string what = numbered_reference(sid);
+      if (what.empty()) what = "no numbered reference";
+      const std::string entry = "'" + index.matcher_.key(sid) + "' (" + what + ")";
+      if (not_placed.find(entry) == std::string::npos) not_placed += (not_placed.empty() ? "" : "; ") + entry;
+    }
+  }
+
+  // What a street holds for numbers: "ranges 100-2900, blocks 100-2800, 12 known blocks", "centrelines without
+  // ranges", ..., or "" when nothing.
+  std::string numbered_reference(uint32_t sid) const {
+    std::string what;
+    if (auto it = index.segments_of_street_.find(sid); it != index.segments_of_street_.end()) {
+      int64_t lo = std::numeric_limits<int64_t>::max(), hi = -1;
+      for (uint32_t si : it->second)
+        for (const HouseRange* r : {&index.segments_[si].left, &index.segments_[si].right})
+          if (r->valid()) {
+            lo = std::min(lo, r->low());
+            hi = std::max(hi, r->high());
+          }
+      what += hi >= 0 ? "ranges " + std::to_string(lo) + "-" + std::to_string(hi) : "centrelines without ranges";
+    }
+    if (std::string kb = index.gazetteer_.known_blocks(sid); !kb.empty())
+      what += (what.empty() ? "" : ", ") + std::string("blocks ") + kb;
+    return what;
+  }
+};
+
 GeocodeResult GeocodeIndex::place_number(const ParsedAddress& a) const {
-  const bool block = a.kind == AddressKind::kBlock;
-  const int64_t n = a.number;
+  NumberPlacement run(*this, a);
   std::vector<StreetMatch> cands;
-  std::vector<Placement> found;
   bool any_street = false;
-  std::string not_placed;  // what the streets found can offer, for the reason
   for (int pass = 0; pass < 2; ++pass) {
     StreetMatchOptions mo;
     mo.min_score = options_.min_score;
@@ -218,120 +374,10 @@ GeocodeResult GeocodeIndex::place_number(const ParsedAddress& a) const {
     for (size_t g = 0; g < cands.size();) {
       size_t h = g;
       while (h < cands.size() && cands[h].score == cands[g].score) ++h;
-      MatchType type = MatchType::kNone;
-      found.clear();
-      auto street_how = [&](const StreetMatch& m) {
-        return std::string("street ") + m.how + (m.score < 100 ? " (" + matcher_.key(m.street_id) + ")" : "");
-      };
-      // 1. Address points (house numbers only).
-      if (!block) {
-        for (size_t k = g; k < h; ++k) {
-          auto it = address_points_.find(number_key(cands[k].street_id, n));
-          if (it == address_points_.end()) continue;
-          for (const AddressPointEntry& e : it->second)
-            found.push_back({e.point, cands[k].score, e.id, std::to_string(n) + " " + matcher_.key(cands[k].street_id),
-                             street_how(cands[k]) + "; address point", cands[k].street_id});
-        }
-        if (!found.empty()) type = MatchType::kAddressPoint;
-      }
-      // 2. Centreline ranges.
-      if (found.empty()) {
-        for (size_t k = g; k < h; ++k) {
-          auto it = segments_of_street_.find(cands[k].street_id);
-          if (it == segments_of_street_.end()) continue;
-          const std::string key = matcher_.key(cands[k].street_id);
-          if (block) {
-            std::vector<const RangedSegment*> segs;
-            std::string ids;
-            for (uint32_t si : it->second) {
-              const RangedSegment& s = segments_[si];
-              const int64_t b1 = n + options_.gazetteer.block_size - 1;
-              const bool overlaps = (s.left.valid() && s.left.low() <= b1 && s.left.high() >= n) ||
-                                    (s.right.valid() && s.right.low() <= b1 && s.right.high() >= n);
-              if (!overlaps) continue;
-              segs.push_back(&s);
-              ids += (ids.empty() ? "" : ";") + s.id;
-            }
-            if (auto p = block_middle(segs, n, options_.gazetteer.block_size))
-              found.push_back({*p, cands[k].score, ids, std::to_string(n) + " BLOCK " + key,
-                               street_how(cands[k]) + "; middle of the block on " + std::to_string(segs.size()) +
-                                   " centreline segment" + (segs.size() == 1 ? "" : "s"),
-                               cands[k].street_id});
-          } else {
-            for (uint32_t si : it->second) {
-              const RangedSegment& s = segments_[si];
-              auto p = place_on_segment(s, n, options_.side_offset_crs);
-              if (!p) continue;
-              const char* side = p->side == StreetSide::kLeft ? "left" : p->side == StreetSide::kRight ? "right" : "both sides";
-              found.push_back({p->point, cands[k].score - (p->parity_ok ? 0 : kParityPenalty), s.id,
-                               std::to_string(n) + " " + key,
-                               street_how(cands[k]) + "; interpolated on the " + side + " range" +
-                                   (p->parity_ok ? "" : " (number of the other parity)"),
-                               cands[k].street_id});
-            }
-            if (found.empty()) {  // a gap between ranges: the nearest range end, when close
-              int64_t best = kMaxRangeGap + 1;
-              const RangedSegment* bs = nullptr;
-              double bf = 0.0;
-              for (uint32_t si : it->second) {
-                const RangedSegment& s = segments_[si];
-                for (const HouseRange* r : {&s.left, &s.right}) {
-                  if (!r->valid()) continue;
-                  for (int64_t end : {r->from, r->to}) {
-                    if (std::llabs(end - n) < best) {
-                      best = std::llabs(end - n);
-                      bs = &s;
-                      bf = *range_fraction(*r, end);
-                    }
-                  }
-                }
-              }
-              if (bs)
-                found.push_back({point_at_fraction(bs->line, bf), cands[k].score - kRangeGapPenalty, bs->id,
-                                 std::to_string(n) + " " + key,
-                                 street_how(cands[k]) + "; in a gap between ranges, placed at the nearest range end (" +
-                                     std::to_string(best) + " numbers away)",
-                                 cands[k].street_id});
-            }
-          }
-        }
-        if (!found.empty()) type = block ? MatchType::kBlock : MatchType::kRange;
-      }
-      // 3. Block gazetteer.
-      if (found.empty()) {
-        for (size_t k = g; k < h; ++k) {
-          auto hit = gazetteer_.lookup(cands[k].street_id, n);
-          if (!hit) continue;
-          const int pen = hit->how == GazetteerHit::How::kExact          ? 0
-                          : hit->how == GazetteerHit::How::kInterpolated ? kInterpolatedBlockPenalty
-                                                                         : kNearestBlockPenalty;
-          found.push_back({hit->point, cands[k].score - pen,
-                           "block:" + std::to_string(hit->lower_block) + (hit->upper_block != hit->lower_block ? "-" + std::to_string(hit->upper_block) : "") + " " + matcher_.key(cands[k].street_id),
-                           std::to_string(hit->block) + " BLOCK " + matcher_.key(cands[k].street_id),
-                           street_how(cands[k]) + "; gazetteer " + hit->describe(), cands[k].street_id});
-        }
-        if (!found.empty()) type = MatchType::kBlock;
-      }
-      if (!found.empty()) return finish(std::move(found), type, "address");
-      // Nothing on this group: remember what its streets hold.
-      for (size_t k = g; k < h && not_placed.size() < 300; ++k) {
-        const uint32_t sid = cands[k].street_id;
-        std::string what;
-        if (auto it = segments_of_street_.find(sid); it != segments_of_street_.end()) {
-          int64_t lo = std::numeric_limits<int64_t>::max(), hi = -1;
-          for (uint32_t si : it->second)
-            for (const HouseRange* r : {&segments_[si].left, &segments_[si].right})
-              if (r->valid()) {
-                lo = std::min(lo, r->low());
-                hi = std::max(hi, r->high());
-              }
-          what += hi >= 0 ? "ranges " + std::to_string(lo) + "-" + std::to_string(hi) : "centrelines without ranges";
-        }
-        if (std::string kb = gazetteer_.known_blocks(sid); !kb.empty()) what += (what.empty() ? "" : ", ") + std::string("blocks ") + kb;
-        if (what.empty()) what = "no numbered reference";
-        const std::string entry = "'" + matcher_.key(sid) + "' (" + what + ")";
-        if (not_placed.find(entry) == std::string::npos) not_placed += (not_placed.empty() ? "" : "; ") + entry;
-      }
+      const NumberPlacement::Group group(cands.data() + g, h - g);
+      if (const MatchType type = run.place_group(group); type != MatchType::kNone)
+        return finish(std::move(run.found), type, "address");
+      run.note_unplaced(group);
       g = h;
     }
   }
@@ -341,7 +387,8 @@ GeocodeResult GeocodeIndex::place_number(const ParsedAddress& a) const {
     return r;
   }
   r.reason_code = geocode_reason::kNumberNotInRange;
-  r.reason = std::string(block ? "block " : "number ") + std::to_string(n) + " could not be placed on " + not_placed;
+  r.reason = std::string(run.block ? "block " : "number ") + std::to_string(run.n) + " could not be placed on " +
+             run.not_placed;
   return r;
 }
 

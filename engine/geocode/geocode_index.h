@@ -129,6 +129,7 @@ class GeocodeIndex {
     std::string detail;
     uint32_t street_id;
   };
+  struct NumberPlacement;  // the steps of place_number(), in geocode_index.cc
   GeocodeResult place_number(const ParsedAddress& a) const;
   GeocodeResult place_intersection(const ParsedAddress& a) const;
   GeocodeResult finish(std::vector<Placement> best, MatchType type, const char* ambiguous_what) const;

@@ -59,11 +59,7 @@ class UnitRng {
   bool have_ = false;
 };
 
-}  // namespace
-
-double two_sided_normal_p(double z) { return std::isfinite(z) ? std::erfc(std::fabs(z) / std::sqrt(2.0)) : kNaN; }
-
-GiStarResult gi_star(std::span<const double> x, const SpatialWeights& w, const GiStarOptions& o, Progress* progress) {
+void check_inputs(std::span<const double> x, const SpatialWeights& w, const GiStarOptions& o) {
   const size_t n = x.size();
   if (w.n != n)
     throw std::invalid_argument("Gi*: " + std::to_string(n) + " values for weights over " + std::to_string(w.n) + " units");
@@ -73,8 +69,12 @@ GiStarResult gi_star(std::span<const double> x, const SpatialWeights& w, const G
   if (o.permutations < 0) throw std::invalid_argument("Gi*: the number of permutations cannot be negative");
   if (o.permutations > 0 && n > std::numeric_limits<uint32_t>::max())
     throw std::invalid_argument("Gi*: too many units for permutations");
+}
 
-  GiStarResult r;
+// The mean and population standard deviation of the values into `r`; throws when they are all equal, warns when
+// there are fewer than 30.
+void describe_values(std::span<const double> x, GiStarResult& r) {
+  const size_t n = x.size();
   const double dn = static_cast<double>(n);
   double sum = 0.0;
   for (double v : x) sum += v;
@@ -96,13 +96,19 @@ GiStarResult gi_star(std::span<const double> x, const SpatialWeights& w, const G
   if (n < 30)
     r.warnings.push_back("only " + std::to_string(n) +
                          " analysis units: Gi* results are unreliable with fewer than 30 features (ArcGIS says the same)");
+}
 
+// The analytic z and p of every unit (NaN where undefined) and the count of undefined ones; throws when no unit has
+// a neighbour.
+void analytic_z(std::span<const double> x, const SpatialWeights& w, int threads, GiStarResult& r) {
+  const size_t n = x.size();
+  const double dn = static_cast<double>(n);
   r.z.assign(n, kNaN);
   r.p.assign(n, kNaN);
   r.n_neighbors.assign(n, 0);
-  const double sd = r.sd;
+  const double mean = r.mean, sd = r.sd;
   std::atomic<size_t> undefined{0};
-  parallel_for(n, ParallelFor{o.threads, kUnitsPerChunk}, [&](const ChunkRange& units) {
+  parallel_for(n, ParallelFor{threads, kUnitsPerChunk}, [&](const ChunkRange& units) {
     size_t bad = 0;
     for (size_t i = units.begin; i < units.end; ++i) {
       double lag = 0.0, wi = 0.0, s1 = 0.0;
@@ -139,68 +145,90 @@ GiStarResult gi_star(std::span<const double> x, const SpatialWeights& w, const G
                          "Gi* is null");
   if (r.undefined == n)
     throw std::invalid_argument("Gi*: no analysis unit has a neighbour other than itself; use a larger distance band");
+}
 
-  if (o.permutations == 0) return r;
+// One thread's scratch for the draws.
+struct DrawScratch {
+  std::vector<uint32_t> stamp;  // stamp[t] == gen: value t already drawn in this permutation
+  uint32_t gen = 0;
+  std::vector<double> wts;      // the weights of the row's slots other than the unit's own
+};
 
-  // Conditional permutations.
+// The folded pseudo p-values of one chunk of units: R times, the slots of row i other than its own receive values
+// drawn without replacement from the other n - 1 values.
+void permute_chunk(std::span<const double> x, const SpatialWeights& w, const GiStarOptions& o, const ChunkRange& units,
+                   DrawScratch& scratch, GiStarResult& r) {
+  // Locals, not references into the scratch, so that the stores into stamp cannot alias gen in the draw loop.
+  std::vector<uint32_t> stamp = std::move(scratch.stamp);
+  uint32_t gen = scratch.gen;
+  std::vector<double>& wts = scratch.wts;
+  const size_t n = x.size();
   const int R = o.permutations;
-  r.pseudo_p.assign(n, kNaN);
-  struct Scratch {
-    std::vector<uint32_t> stamp;  // stamp[t] == gen: value t already drawn in this permutation
-    uint32_t gen = 0;
-    std::vector<double> wts;
-  };
-  const ParallelFor how{o.threads, kPermutedUnitsPerChunk, progress, "permutations"};
-  parallel_for(n, how, [n]() { return Scratch{std::vector<uint32_t>(n, 0), 0, {}}; },
-               [&](Scratch& scratch, const ChunkRange& units) {
-    // Locals, not references into the scratch, so that the stores into stamp cannot alias gen in the draw loop.
-    std::vector<uint32_t> stamp = std::move(scratch.stamp);
-    uint32_t gen = scratch.gen;
-    std::vector<double>& wts = scratch.wts;
-    for (size_t i = units.begin; i < units.end; ++i) {
-      if (!std::isfinite(r.z[i])) continue;
-      const uint64_t kb = w.offsets[i], ke = w.offsets[i + 1];
-      double self_w = 0.0, observed = 0.0;
-      wts.clear();
-      for (uint64_t k = kb; k < ke; ++k) {
-        const double wk = w.weight_at(k);
-        observed += wk * x[w.neighbors[k]];
-        if (w.neighbors[k] == i) self_w += wk;
-        else wts.push_back(wk);
-      }
-      const size_t m = wts.size();
-      if (m > n - 1) continue;  // duplicate neighbour entries: cannot draw that many distinct values
-      const double xi = x[i];
-      // Ties count in both tails (conservative); sums of counts are exact in doubles.
-      const double tol = 1e-12 * (std::fabs(observed) + 1.0);
-      const uint32_t pool = static_cast<uint32_t>(n - 1);
-      UnitRng rng(o.seed, i);
-      int64_t upper = 0, lower = 0;
-      const bool binary = w.binary();
-      for (int rep = 0; rep < R; ++rep) {
-        if (++gen == 0) {
-          std::fill(stamp.begin(), stamp.end(), 0);
-          gen = 1;
-        }
-        double s = self_w * xi;
-        for (size_t k = 0; k < m; ++k) {
-          uint32_t t;
-          do {
-            t = rng.below(pool);
-          } while (stamp[t] == gen);
-          stamp[t] = gen;
-          const double v = x[t + (t >= i ? 1 : 0)];
-          s += binary ? v : wts[k] * v;
-        }
-        upper += s >= observed - tol;
-        lower += s <= observed + tol;
-      }
-      const double tail = static_cast<double>(std::min(upper, lower) + 1) / static_cast<double>(R + 1);
-      r.pseudo_p[i] = std::min(1.0, 2.0 * tail);
+  for (size_t i = units.begin; i < units.end; ++i) {
+    if (!std::isfinite(r.z[i])) continue;
+    const uint64_t kb = w.offsets[i], ke = w.offsets[i + 1];
+    double self_w = 0.0, observed = 0.0;
+    wts.clear();
+    for (uint64_t k = kb; k < ke; ++k) {
+      const double wk = w.weight_at(k);
+      observed += wk * x[w.neighbors[k]];
+      if (w.neighbors[k] == i) self_w += wk;
+      else wts.push_back(wk);
     }
-    scratch.stamp = std::move(stamp);
-    scratch.gen = gen;
-  });
+    const size_t m = wts.size();
+    if (m > n - 1) continue;  // duplicate neighbour entries: cannot draw that many distinct values
+    const double xi = x[i];
+    // Ties count in both tails (conservative); sums of counts are exact in doubles.
+    const double tol = 1e-12 * (std::fabs(observed) + 1.0);
+    const uint32_t pool = static_cast<uint32_t>(n - 1);
+    UnitRng rng(o.seed, i);
+    int64_t upper = 0, lower = 0;
+    const bool binary = w.binary();
+    for (int rep = 0; rep < R; ++rep) {
+      if (++gen == 0) {
+        std::fill(stamp.begin(), stamp.end(), 0);
+        gen = 1;
+      }
+      double s = self_w * xi;
+      for (size_t k = 0; k < m; ++k) {
+        uint32_t t;
+        do {
+          t = rng.below(pool);
+        } while (stamp[t] == gen);
+        stamp[t] = gen;
+        const double v = x[t + (t >= i ? 1 : 0)];
+        s += binary ? v : wts[k] * v;
+      }
+      upper += s >= observed - tol;
+      lower += s <= observed + tol;
+    }
+    const double tail = static_cast<double>(std::min(upper, lower) + 1) / static_cast<double>(R + 1);
+    r.pseudo_p[i] = std::min(1.0, 2.0 * tail);
+  }
+  scratch.stamp = std::move(stamp);
+  scratch.gen = gen;
+}
+
+// Conditional permutations: the pseudo p-value of every unit whose z is defined.
+void conditional_permutations(std::span<const double> x, const SpatialWeights& w, const GiStarOptions& o,
+                              Progress* progress, GiStarResult& r) {
+  const size_t n = x.size();
+  r.pseudo_p.assign(n, kNaN);
+  const ParallelFor how{o.threads, kPermutedUnitsPerChunk, progress, "permutations"};
+  parallel_for(n, how, [n]() { return DrawScratch{std::vector<uint32_t>(n, 0), 0, {}}; },
+               [&](DrawScratch& scratch, const ChunkRange& units) { permute_chunk(x, w, o, units, scratch, r); });
+}
+
+}  // namespace
+
+double two_sided_normal_p(double z) { return std::isfinite(z) ? std::erfc(std::fabs(z) / std::sqrt(2.0)) : kNaN; }
+
+GiStarResult gi_star(std::span<const double> x, const SpatialWeights& w, const GiStarOptions& o, Progress* progress) {
+  check_inputs(x, w, o);
+  GiStarResult r;
+  describe_values(x, r);
+  analytic_z(x, w, o.threads, r);
+  if (o.permutations > 0) conditional_permutations(x, w, o, progress, r);
   return r;
 }
 

@@ -85,6 +85,20 @@ struct Header {
   bool lines = false;  // OGR layer of line geometries
 };
 
+// The layer of an OGR reference: the one named, else the first.
+OGRLayer* reference_layer(GDALDataset& ds, const ReferenceSource& s) {
+  OGRLayer* layer = s.layer.empty() ? ds.GetLayer(0) : ds.GetLayerByName(s.layer.c_str());
+  if (!layer) throw std::runtime_error(s.path + ": no layer" + (s.layer.empty() ? "" : " named '" + s.layer + "'"));
+  return layer;
+}
+
+std::vector<std::string> field_names(OGRLayer& layer) {
+  std::vector<std::string> names;
+  OGRFeatureDefn* d = layer.GetLayerDefn();
+  for (int i = 0; i < d->GetFieldCount(); ++i) names.push_back(d->GetFieldDefn(i)->GetNameRef());
+  return names;
+}
+
 Header read_header(const ReferenceSource& s) {
   Header h;
   if (is_csv(s.path)) {
@@ -93,10 +107,8 @@ Header read_header(const ReferenceSource& s) {
     return h;
   }
   GdalDatasetPtr ds = open_vector(s.path);
-  OGRLayer* layer = s.layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(s.layer.c_str());
-  if (!layer) throw std::runtime_error(s.path + ": no layer" + (s.layer.empty() ? "" : " named '" + s.layer + "'"));
-  OGRFeatureDefn* d = layer->GetLayerDefn();
-  for (int i = 0; i < d->GetFieldCount(); ++i) h.names.push_back(d->GetFieldDefn(i)->GetNameRef());
+  OGRLayer* layer = reference_layer(*ds, s);
+  h.names = field_names(*layer);
   const auto t = wkbFlatten(layer->GetGeomType());
   h.lines = t == wkbLineString || t == wkbMultiLineString;
   return h;
@@ -134,6 +146,421 @@ StreetName street_of(const std::vector<std::string>& f, int street, int pre, int
   auto get = [&](int i) -> std::string_view { return i >= 0 && static_cast<size_t>(i) < f.size() ? std::string_view(f[static_cast<size_t>(i)]) : std::string_view(); };
   if (name >= 0) return street_from_parts(get(pre), get(name), get(type), get(post));
   return parse_street_name(get(street));
+}
+
+// Adds "role=FIELD" to the fields a load used; nothing for an absent field (-1).
+void note_field_used(ReferenceLoadReport& rep, const std::vector<std::string>& header, const char* role, int i) {
+  if (i >= 0) rep.fields_used += (rep.fields_used.empty() ? "" : " ") + std::string(role) + "=" + header[static_cast<size_t>(i)];
+}
+
+// The fields a reference's street names are read from (-1: absent): one street field, or the parts.
+struct StreetFields {
+  int street = -1;
+  int name = -1;
+  bool parts = false;                 // pre-directional, name, type and post-directional fields
+  int pre = -1, type = -1, post = -1;  // only with parts
+
+  StreetName of(const std::vector<std::string>& fields) const {
+    return street_of(fields, street, pre, parts ? name : -1, type, post);
+  }
+  void note_used(ReferenceLoadReport& rep, const std::vector<std::string>& header) const {
+    if (parts) {
+      note_field_used(rep, header, "pre_dir", pre);
+      note_field_used(rep, header, "name", name);
+      note_field_used(rep, header, "type", type);
+      note_field_used(rep, header, "post_dir", post);
+    } else {
+      note_field_used(rep, header, "street", street);
+    }
+  }
+};
+
+// The parts are read when a name field is given, or found with no street field.
+StreetFields find_street_fields(const std::vector<std::string>& header, const ReferenceSource& s) {
+  StreetFields f;
+  f.street = field_for(header, s, "street");
+  f.name = field_for(header, s, "name");
+  f.parts = f.name >= 0 && (s.fields.count("name") || f.street < 0);
+  if (f.parts) {
+    f.pre = field_for(header, s, "pre_dir");
+    f.type = field_for(header, s, "type");
+    f.post = field_for(header, s, "post_dir");
+  }
+  return f;
+}
+
+// ---- Points references (address points, intersections, gazetteer), read with ingest().
+
+// How ingest() reads a points reference into `crs`. A CSV without a CRS or .prj whose coordinates are all within
+// lon/lat bounds is read as EPSG:4326, with a warning in the report.
+IngestOptions points_ingest_options(const ReferenceSource& s, const Crs& crs, ReferenceLoadReport& rep) {
+  IngestOptions io;
+  io.input_path = s.path;
+  io.layer = s.layer;
+  io.x_column = s.x_column;
+  io.y_column = s.y_column;
+  io.source_crs = s.source_crs;
+  io.analysis_crs = crs.wkt();
+  if (io.source_crs.empty() && is_csv(s.path) && !fs::exists(fs::path(s.path).replace_extension(".prj")) &&
+      csv_coordinates_look_lonlat(s)) {
+    io.source_crs = "EPSG:4326";
+    rep.warnings.push_back(s.path + ": no CRS given; the coordinates are all within lon/lat bounds, read as EPSG:4326");
+  }
+  return io;
+}
+
+// The records of a points reference as ingest() read them, and the report of their loading.
+struct PointRecords {
+  const ReferenceSource& s;
+  const IngestResult& in;
+  ReferenceLoadReport& rep;
+  int id = -1;  // the id field; -1: a record is named by its row
+
+  std::string id_of(const IngestedRecord& r) const {
+    return id >= 0 && !r.fields[static_cast<size_t>(id)].empty() ? r.fields[static_cast<size_t>(id)]
+                                                                   : "row " + std::to_string(r.source_row);
+  }
+  void skip(const char* why) { rep.skipped[why] += 1; }
+  void used(const char* role, int i) { note_field_used(rep, in.header, role, i); }
+  // The field of a role the kind cannot do without (noted as used); throws naming what was looked for.
+  int required_field(const std::string& role, const std::string& looked_for) {
+    const int i = field_for(in.header, s, role);
+    if (i < 0)
+      throw std::runtime_error(s.path + ": no " + looked_for + "; fields: " + column_list(in.header) + ". Name it with the '" +
+                               role + "' field role");
+    used(role.c_str(), i);
+    return i;
+  }
+};
+
+void load_intersection_points(PointRecords& pr, GeocodeIndex& index) {
+  const int name = pr.required_field("intersection", "intersection name field (looked for UNITDESC, INTERSECTION, NAME, ...)");
+  for (const IngestedRecord& r : pr.in.records) {
+    const ParsedAddress a = parse_address(r.fields[static_cast<size_t>(name)], index.options().parse);
+    if (a.kind != AddressKind::kIntersection) {
+      pr.skip("not_an_intersection_name");
+      continue;
+    }
+    std::vector<StreetName> streets{a.street};
+    streets.insert(streets.end(), a.cross.begin(), a.cross.end());
+    index.add_intersection(streets, {r.point.x, r.point.y}, pr.id_of(r));
+    ++pr.rep.loaded;
+  }
+}
+
+// The fields of address points: a number and a street, or one full-address field.
+struct AddressPointFields {
+  int number = -1;
+  int full = -1;
+  StreetFields street;
+  bool use_full = false;  // the number and the street from the full address
+};
+
+AddressPointFields find_address_point_fields(PointRecords& pr) {
+  const std::vector<std::string>& H = pr.in.header;
+  AddressPointFields f;
+  f.number = field_for(H, pr.s, "number");
+  f.full = field_for(H, pr.s, "address");
+  f.street = find_street_fields(H, pr.s);
+  f.use_full = f.number < 0 || (f.street.street < 0 && !f.street.parts);
+  if (f.use_full && f.full < 0)
+    throw std::runtime_error(pr.s.path + ": address points need a number and a street field, or a full address field; fields: " +
+                             column_list(H));
+  if (f.use_full) {
+    pr.used("address", f.full);
+  } else {
+    pr.used("number", f.number);
+    f.street.note_used(pr.rep, H);
+  }
+  return f;
+}
+
+struct NumberedStreet {
+  StreetName street;
+  int64_t number = -1;
+};
+
+// The street and number of one address point; nullopt (counted as skipped) when they cannot be read.
+std::optional<NumberedStreet> address_of(const IngestedRecord& r, const AddressPointFields& f, PointRecords& pr) {
+  if (f.use_full) {
+    const ParsedAddress a = parse_address(r.fields[static_cast<size_t>(f.full)]);
+    if (a.kind != AddressKind::kHouse && a.kind != AddressKind::kBlock) {
+      pr.skip("unparseable_address");
+      return std::nullopt;
+    }
+    return NumberedStreet{a.street, a.number};
+  }
+  auto v = parse_house_number(r.fields[static_cast<size_t>(f.number)]);
+  if (!v) {
+    pr.skip("bad_number");
+    return std::nullopt;
+  }
+  return NumberedStreet{f.street.of(r.fields), *v};
+}
+
+void load_address_points(PointRecords& pr, GeocodeIndex& index) {
+  const AddressPointFields f = find_address_point_fields(pr);
+  for (const IngestedRecord& r : pr.in.records) {
+    const std::optional<NumberedStreet> a = address_of(r, f, pr);
+    if (!a) continue;
+    if (a->street.empty()) {
+      pr.skip("no_street_name");
+      continue;
+    }
+    index.add_address_point(a->street, a->number, {r.point.x, r.point.y}, pr.id_of(r));
+    ++pr.rep.loaded;
+  }
+}
+
+// ---- Centrelines, read with OGR.
+
+// The source CRS of a centreline layer: the one given, else the layer's.
+Crs centreline_crs(OGRLayer& layer, const ReferenceSource& s) {
+  if (!s.source_crs.empty()) return Crs::from_user_input(s.source_crs);
+  if (const OGRSpatialReference* sr = layer.GetSpatialRef()) return Crs::from_ogr(*sr);
+  throw std::runtime_error(s.path + ": the centreline layer has no CRS; give its source CRS (e.g. EPSG:2264)");
+}
+
+// The fields of a centreline layer (-1: absent); the ranges' from/to fields come in pairs.
+struct CentrelineFields {
+  int id = -1;
+  StreetFields street;
+  int left_from = -1, left_to = -1, right_from = -1, right_to = -1;
+};
+
+// Finds the fields and notes them in the report (a layer without ranges, with a warning); throws when there is no
+// street name field or a side's from field lacks its to field.
+CentrelineFields find_centreline_fields(const std::vector<std::string>& H, const ReferenceSource& s,
+                                        ReferenceLoadReport& rep) {
+  CentrelineFields f;
+  f.id = field_for(H, s, "id");
+  f.street = find_street_fields(H, s);
+  if (!f.street.parts && f.street.street < 0)
+    throw std::runtime_error(s.path + ": no street name field (looked for FULLNAME, STREET, WHOLESTNAME, STREETNAME, ...); fields: " +
+                             column_list(H) + ". Name it with the 'street' or 'name' field role");
+  f.left_from = field_for(H, s, "left_from");
+  f.left_to = field_for(H, s, "left_to");
+  f.right_from = field_for(H, s, "right_from");
+  f.right_to = field_for(H, s, "right_to");
+  note_field_used(rep, H, "id", f.id);
+  f.street.note_used(rep, H);
+  note_field_used(rep, H, "left_from", f.left_from);
+  note_field_used(rep, H, "left_to", f.left_to);
+  note_field_used(rep, H, "right_from", f.right_from);
+  note_field_used(rep, H, "right_to", f.right_to);
+  if ((f.left_from < 0) != (f.left_to < 0) || (f.right_from < 0) != (f.right_to < 0))
+    throw std::runtime_error(s.path + ": a side has a from field without its to field (or the reverse); fields: " + column_list(H));
+  if (f.left_from < 0 && f.right_from < 0)
+    rep.warnings.push_back(s.path + ": no address range fields; the centrelines serve intersections only");
+  return f;
+}
+
+// A house number field: an integer one as it is (negative: none), another parsed from its text.
+std::optional<int64_t> house_number_field(const OGRFeature& f, int i) {
+  const OGRFieldType ft = f.GetFieldDefnRef(i)->GetType();
+  if (ft == OFTInteger || ft == OFTInteger64) {
+    const GIntBig v = f.GetFieldAsInteger64(i);
+    return v >= 0 ? std::optional<int64_t>(v) : std::nullopt;
+  }
+  return parse_house_number(f.GetFieldAsString(i));
+}
+
+// One side's range from its from/to fields; none (-1) when a field is absent, null or unreadable, or both are 0.
+HouseRange range_fields(const OGRFeature& f, int from, int to) {
+  HouseRange r;
+  if (from < 0 || !f.IsFieldSetAndNotNull(from) || !f.IsFieldSetAndNotNull(to)) return r;
+  auto a = house_number_field(f, from), b = house_number_field(f, to);
+  if (!a || !b || (*a == 0 && *b == 0)) return r;
+  r.from = *a;
+  r.to = *b;
+  return r;
+}
+
+// The vertices of a line or a multi-line's parts in order; false for another geometry.
+bool line_vertices(const OGRGeometry& g, std::vector<double>& xs, std::vector<double>& ys) {
+  auto add_line = [&](const OGRLineString* ls) {
+    for (int i = 0; i < ls->getNumPoints(); ++i) {
+      // Parts of a multi-line that continue where the previous ended share that vertex: keep it once.
+      if (!xs.empty() && i == 0 && xs.back() == ls->getX(0) && ys.back() == ls->getY(0)) continue;
+      xs.push_back(ls->getX(i));
+      ys.push_back(ls->getY(i));
+    }
+  };
+  const auto t = wkbFlatten(g.getGeometryType());
+  if (t == wkbLineString) add_line(g.toLineString());
+  else if (t == wkbMultiLineString)
+    for (const OGRLineString* ls : *g.toMultiLineString()) add_line(ls);
+  else
+    return false;
+  return true;
+}
+
+bool all_finite(const std::vector<double>& xs, const std::vector<double>& ys) {
+  bool finite = !xs.empty();
+  for (size_t i = 0; i < xs.size() && finite; ++i) finite = std::isfinite(xs[i]) && std::isfinite(ys[i]);
+  return finite;
+}
+
+// Reads the features of one centreline layer into the index, counting the skipped ones by reason.
+struct CentrelineRun {
+  CentrelineRun(const CentrelineFields& f, size_t field_count, const CrsTransform& tr, GeocodeIndex& ix,
+                ReferenceLoadReport& r)
+      : cols(f), fields(field_count), to_analysis(tr), index(ix), rep(r) {
+    for (int i : {f.id, f.street.street, f.street.pre, f.street.name, f.street.type, f.street.post})
+      if (i >= 0) needed.push_back(i);
+  }
+
+  const CentrelineFields& cols;
+  std::vector<std::string> fields;  // the current feature's fields, by index
+  std::vector<int> needed;          // only the fields used are read as text
+  const CrsTransform& to_analysis;
+  GeocodeIndex& index;
+  ReferenceLoadReport& rep;
+  // Street texts repeat along a street's segments: parse each distinct one once.
+  std::unordered_map<std::string, StreetName> parsed_streets;
+  std::string street_key;
+
+  void read(const OGRFeature& f) {
+    ++rep.features_in;
+    for (int i : needed) fields[static_cast<size_t>(i)] = f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : "";
+    const OGRGeometry* g = f.GetGeometryRef();
+    if (!g || g->IsEmpty()) return skip("no_geometry");
+    std::vector<double> xs, ys;
+    if (!line_vertices(*g, xs, ys)) return skip("not_a_line");
+    if (!all_finite(xs, ys)) return skip("invalid_geometry");
+    std::vector<bool> ok;
+    if (to_analysis.transform(xs, ys, ok) > 0) return skip("transform_failed");
+    const StreetName& st = street();
+    if (st.empty()) return skip("no_street_name");
+    index.add_segment(st, segment(f, xs, ys));
+    ++rep.loaded;
+  }
+
+  void skip(const char* why) { rep.skipped[why] += 1; }
+
+  // The street name of the current feature.
+  const StreetName& street() {
+    const StreetFields& s = cols.street;
+    street_key.clear();
+    for (int i : {s.street, s.pre, s.name, s.type, s.post})
+      if (i >= 0) (street_key += fields[static_cast<size_t>(i)]) += '\x1f';
+    auto it = parsed_streets.find(street_key);
+    if (it == parsed_streets.end()) it = parsed_streets.emplace(street_key, s.of(fields)).first;
+    return it->second;
+  }
+
+  RangedSegment segment(const OGRFeature& f, const std::vector<double>& xs, const std::vector<double>& ys) const {
+    RangedSegment seg;
+    seg.line.reserve(xs.size());
+    for (size_t i = 0; i < xs.size(); ++i) seg.line.push_back({xs[i], ys[i]});
+    seg.left = range_fields(f, cols.left_from, cols.left_to);
+    seg.right = range_fields(f, cols.right_from, cols.right_to);
+    seg.id = cols.id >= 0 && !fields[static_cast<size_t>(cols.id)].empty() ? fields[static_cast<size_t>(cols.id)]
+                                                                           : "feature " + std::to_string(f.GetFID());
+    return seg;
+  }
+};
+
+// ---- Intersections computed from centrelines (GEOS).
+
+// Crossing points of two streets' segments with the ids of the segments, by pair of street ids (pair_key).
+using CrossingsByPair = std::unordered_map<uint64_t, std::vector<std::pair<XY, std::string>>>;
+
+uint64_t pair_key(uint32_t a, uint32_t b) { return (static_cast<uint64_t>(std::min(a, b)) << 32) | std::max(a, b); }
+
+// The segments' lines in GEOS; null for a segment of fewer than 2 vertices.
+std::vector<GeosGeomPtr> geos_lines(const GeosContext& ctx, const std::vector<RangedSegment>& segs) {
+  GEOSContextHandle_t h = ctx.get();
+  std::vector<GeosGeomPtr> geoms;
+  geoms.reserve(segs.size());
+  for (const RangedSegment& s : segs) {
+    GEOSGeometry* g = nullptr;
+    if (s.line.size() >= 2) {
+      GEOSCoordSequence* cs = GEOSCoordSeq_create_r(h, static_cast<unsigned>(s.line.size()), 2);
+      for (size_t i = 0; i < s.line.size(); ++i) GEOSCoordSeq_setXY_r(h, cs, static_cast<unsigned>(i), s.line[i].x, s.line[i].y);
+      g = GEOSGeom_createLineString_r(h, cs);
+    }
+    geoms.push_back(geos_owned(ctx, g));
+  }
+  return geoms;
+}
+
+// Where two lines cross or touch: the points of their intersection, and the first vertex of each overlapping piece.
+std::vector<XY> crossing_points(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b) {
+  GEOSContextHandle_t h = ctx.get();
+  std::vector<XY> out;
+  if (GEOSIntersects_r(h, a, b) != 1) return out;
+  GeosGeomPtr x = geos_owned(ctx, GEOSIntersection_r(h, a, b));
+  if (!x) return out;
+  const int n = GEOSGetNumGeometries_r(h, x.get());
+  for (int k = 0; k < n; ++k) {
+    const GEOSGeometry* part = GEOSGetGeometryN_r(h, x.get(), k);
+    double px, py;
+    if (GEOSGeomTypeId_r(h, part) == GEOS_POINT) {
+      if (!GEOSGeomGetX_r(h, part, &px) || !GEOSGeomGetY_r(h, part, &py)) continue;
+    } else {  // overlapping pieces: their first vertex
+      GeosGeomPtr p = geos_owned(ctx, GEOSGeomGetStartPoint_r(h, part));
+      if (!p || !GEOSGeomGetX_r(h, p.get(), &px) || !GEOSGeomGetY_r(h, p.get(), &py)) continue;
+    }
+    out.push_back({px, py});
+  }
+  return out;
+}
+
+// The crossings of segments of differently named streets, found through an STR tree of the segments.
+CrossingsByPair crossings_by_street_pair(const GeosContext& ctx, const std::vector<GeosGeomPtr>& geoms,
+                                         const GeocodeIndex& index) {
+  GEOSContextHandle_t h = ctx.get();
+  const std::vector<RangedSegment>& segs = index.segments();
+  GEOSSTRtree* tree = GEOSSTRtree_create_r(h, 10);
+  for (size_t i = 0; i < geoms.size(); ++i)
+    if (geoms[i]) GEOSSTRtree_insert_r(h, tree, geoms[i].get(), reinterpret_cast<void*>(i + 1));
+  struct Hits {
+    std::vector<size_t> items;
+  } hits;
+  CrossingsByPair by_pair;
+  for (size_t i = 0; i < geoms.size(); ++i) {
+    if (!geoms[i]) continue;
+    hits.items.clear();
+    GEOSSTRtree_query_r(h, tree, geoms[i].get(), [](void* item, void* data) {
+      static_cast<Hits*>(data)->items.push_back(reinterpret_cast<size_t>(item) - 1);
+    }, &hits);
+    const uint32_t si = index.segment_street(i);
+    for (size_t j : hits.items) {
+      if (j <= i) continue;
+      const uint32_t sj = index.segment_street(j);
+      if (si == sj) continue;
+      for (const XY& p : crossing_points(ctx, geoms[i].get(), geoms[j].get()))
+        by_pair[pair_key(si, sj)].push_back({p, "computed:" + segs[i].id + "/" + segs[j].id});
+    }
+  }
+  GEOSSTRtree_destroy_r(h, tree);
+  return by_pair;
+}
+
+// Adds the crossings of one pair of streets as intersections, each at the mean of the crossings within `merge` of
+// the first one not yet used; returns how many it added.
+size_t add_merged_crossings(GeocodeIndex& index, uint64_t key, const std::vector<std::pair<XY, std::string>>& pts,
+                            double merge) {
+  std::vector<bool> used(pts.size(), false);
+  const StreetName a = index.streets().street(static_cast<uint32_t>(key >> 32));
+  const StreetName b = index.streets().street(static_cast<uint32_t>(key & 0xffffffffu));
+  size_t added = 0;
+  for (size_t i = 0; i < pts.size(); ++i) {
+    if (used[i]) continue;
+    double sx = 0, sy = 0;
+    int n = 0;
+    for (size_t j = i; j < pts.size(); ++j) {
+      if (used[j] || std::hypot(pts[j].first.x - pts[i].first.x, pts[j].first.y - pts[i].first.y) > merge) continue;
+      used[j] = true;
+      sx += pts[j].first.x;
+      sy += pts[j].first.y;
+      ++n;
+    }
+    index.add_intersection({a, b}, {sx / n, sy / n}, pts[i].second);
+    ++added;
+  }
+  return added;
 }
 
 }  // namespace
@@ -231,109 +658,19 @@ ReferenceLoadReport Geocoder::load_points(const ReferenceSource& s, ReferenceKin
   ReferenceLoadReport rep;
   rep.path = s.path;
   rep.kind = kind;
-  IngestOptions io;
-  io.input_path = s.path;
-  io.layer = s.layer;
-  io.x_column = s.x_column;
-  io.y_column = s.y_column;
-  io.source_crs = s.source_crs;
-  io.analysis_crs = crs_.wkt();
-  if (io.source_crs.empty() && is_csv(s.path) && !fs::exists(fs::path(s.path).replace_extension(".prj")) &&
-      csv_coordinates_look_lonlat(s)) {
-    io.source_crs = "EPSG:4326";
-    rep.warnings.push_back(s.path + ": no CRS given; the coordinates are all within lon/lat bounds, read as EPSG:4326");
-  }
-  IngestResult in = ingest(io);
+  const IngestResult in = ingest(points_ingest_options(s, crs_, rep));
   rep.features_in = in.accounting.records_in();
   for (const auto& [why, n] : in.accounting.rejected_by_reason()) rep.skipped[why] += n;
   for (const std::string& w : in.warnings) rep.warnings.push_back(w);
-  const std::vector<std::string>& H = in.header;
-  const int id = field_for(H, s, "id");
-  auto used = [&](const char* role, int i) {
-    if (i >= 0) rep.fields_used += (rep.fields_used.empty() ? "" : " ") + std::string(role) + "=" + H[static_cast<size_t>(i)];
-  };
-  used("id", id);
-  auto id_of = [&](const IngestedRecord& r) {
-    return id >= 0 && !r.fields[static_cast<size_t>(id)].empty() ? r.fields[static_cast<size_t>(id)]
-                                                                   : "row " + std::to_string(r.source_row);
-  };
-  auto skip = [&](const char* why) { rep.skipped[why] += 1; };
-
+  PointRecords records{s, in, rep, field_for(in.header, s, "id")};
+  records.used("id", records.id);
   if (kind == ReferenceKind::kIntersections) {
-    const int name = field_for(H, s, "intersection");
-    if (name < 0)
-      throw std::runtime_error(s.path + ": no intersection name field (looked for UNITDESC, INTERSECTION, NAME, ...); fields: " +
-                               column_list(H) + ". Name it with the 'intersection' field role");
-    used("intersection", name);
-    for (const IngestedRecord& r : in.records) {
-      const ParsedAddress a = parse_address(r.fields[static_cast<size_t>(name)], index_.options().parse);
-      if (a.kind != AddressKind::kIntersection) {
-        skip("not_an_intersection_name");
-        continue;
-      }
-      std::vector<StreetName> streets{a.street};
-      streets.insert(streets.end(), a.cross.begin(), a.cross.end());
-      index_.add_intersection(streets, {r.point.x, r.point.y}, id_of(r));
-      ++rep.loaded;
-    }
+    load_intersection_points(records, index_);
   } else if (kind == ReferenceKind::kGazetteer) {
-    const int loc = field_for(H, s, "location");
-    if (loc < 0)
-      throw std::runtime_error(s.path + ": no address field for the gazetteer (looked for LOCATION, ADDRESS, ...); fields: " +
-                               column_list(H) + ". Name it with the 'location' field role");
-    used("location", loc);
+    const int loc = records.required_field("location", "address field for the gazetteer (looked for LOCATION, ADDRESS, ...)");
     for (const IngestedRecord& r : in.records) learn_block(r.fields[static_cast<size_t>(loc)], r.point, rep);
-  } else {  // address points
-    const int num = field_for(H, s, "number");
-    const int full = field_for(H, s, "address");
-    const int street = field_for(H, s, "street");
-    const int name = field_for(H, s, "name");
-    const bool parts = name >= 0 && (s.fields.count("name") || street < 0);
-    const int pre = parts ? field_for(H, s, "pre_dir") : -1, type = parts ? field_for(H, s, "type") : -1,
-              post = parts ? field_for(H, s, "post_dir") : -1;
-    const bool use_full = num < 0 || (street < 0 && !parts);
-    if (use_full && full < 0)
-      throw std::runtime_error(s.path + ": address points need a number and a street field, or a full address field; fields: " +
-                               column_list(H));
-    if (use_full) used("address", full);
-    else {
-      used("number", num);
-      if (parts) {
-        used("pre_dir", pre);
-        used("name", name);
-        used("type", type);
-        used("post_dir", post);
-      } else {
-        used("street", street);
-      }
-    }
-    for (const IngestedRecord& r : in.records) {
-      StreetName st;
-      int64_t n = -1;
-      if (use_full) {
-        const ParsedAddress a = parse_address(r.fields[static_cast<size_t>(full)]);
-        if (a.kind != AddressKind::kHouse && a.kind != AddressKind::kBlock) {
-          skip("unparseable_address");
-          continue;
-        }
-        st = a.street;
-        n = a.number;
-      } else {
-        auto v = parse_house_number(r.fields[static_cast<size_t>(num)]);
-        if (!v) {
-          skip("bad_number");
-          continue;
-        }
-        n = *v;
-        st = street_of(r.fields, street, pre, parts ? name : -1, type, post);
-      }
-      if (st.empty()) {
-        skip("no_street_name");
-        continue;
-      }
-      index_.add_address_point(st, n, {r.point.x, r.point.y}, id_of(r));
-      ++rep.loaded;
-    }
+  } else {
+    load_address_points(records, index_);
   }
   return rep;
 }
@@ -343,214 +680,27 @@ ReferenceLoadReport Geocoder::load_centrelines(const ReferenceSource& s) {
   rep.path = s.path;
   rep.kind = ReferenceKind::kCentrelines;
   GdalDatasetPtr ds = open_vector(s.path);
-  OGRLayer* layer = s.layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(s.layer.c_str());
-  if (!layer) throw std::runtime_error(s.path + ": no layer" + (s.layer.empty() ? "" : " named '" + s.layer + "'"));
-  OGRFeatureDefn* d = layer->GetLayerDefn();
-  std::vector<std::string> H;
-  for (int i = 0; i < d->GetFieldCount(); ++i) H.push_back(d->GetFieldDefn(i)->GetNameRef());
-  std::optional<Crs> src;
-  if (!s.source_crs.empty()) src = Crs::from_user_input(s.source_crs);
-  else if (const OGRSpatialReference* sr = layer->GetSpatialRef()) src = Crs::from_ogr(*sr);
-  else
-    throw std::runtime_error(s.path + ": the centreline layer has no CRS; give its source CRS (e.g. EPSG:2264)");
-  CrsTransform tr(*src, crs_);
-
-  const int id = field_for(H, s, "id");
-  const int street = field_for(H, s, "street");
-  const int name = field_for(H, s, "name");
-  const bool parts = name >= 0 && (s.fields.count("name") || street < 0);
-  const int pre = parts ? field_for(H, s, "pre_dir") : -1, type = parts ? field_for(H, s, "type") : -1,
-            post = parts ? field_for(H, s, "post_dir") : -1;
-  if (!parts && street < 0)
-    throw std::runtime_error(s.path + ": no street name field (looked for FULLNAME, STREET, WHOLESTNAME, STREETNAME, ...); fields: " +
-                             column_list(H) + ". Name it with the 'street' or 'name' field role");
-  const int lf = field_for(H, s, "left_from"), lt = field_for(H, s, "left_to"), rf = field_for(H, s, "right_from"),
-            rt = field_for(H, s, "right_to");
-  auto used = [&](const char* role, int i) {
-    if (i >= 0) rep.fields_used += (rep.fields_used.empty() ? "" : " ") + std::string(role) + "=" + H[static_cast<size_t>(i)];
-  };
-  used("id", id);
-  if (parts) {
-    used("pre_dir", pre);
-    used("name", name);
-    used("type", type);
-    used("post_dir", post);
-  } else {
-    used("street", street);
-  }
-  used("left_from", lf);
-  used("left_to", lt);
-  used("right_from", rf);
-  used("right_to", rt);
-  if ((lf < 0) != (lt < 0) || (rf < 0) != (rt < 0))
-    throw std::runtime_error(s.path + ": a side has a from field without its to field (or the reverse); fields: " + column_list(H));
-  if (lf < 0 && rf < 0)
-    rep.warnings.push_back(s.path + ": no address range fields; the centrelines serve intersections only");
-
-  auto number_of = [&](const OGRFeature& f, int i) -> std::optional<int64_t> {
-    const OGRFieldType ft = d->GetFieldDefn(i)->GetType();
-    if (ft == OFTInteger || ft == OFTInteger64) {
-      const GIntBig v = f.GetFieldAsInteger64(i);
-      return v >= 0 ? std::optional<int64_t>(v) : std::nullopt;
-    }
-    return parse_house_number(f.GetFieldAsString(i));
-  };
-  auto range_of = [&](const OGRFeature& f, int from, int to) {
-    HouseRange r;
-    if (from < 0 || !f.IsFieldSetAndNotNull(from) || !f.IsFieldSetAndNotNull(to)) return r;
-    auto a = number_of(f, from), b = number_of(f, to);
-    if (!a || !b || (*a == 0 && *b == 0)) return r;
-    r.from = *a;
-    r.to = *b;
-    return r;
-  };
-  std::vector<std::string> fields(H.size());
-  std::vector<int> needed;  // only the fields used are read as text
-  for (int i : {id, street, pre, name, type, post})
-    if (i >= 0) needed.push_back(i);
-  // Street texts repeat along a street's segments: parse each distinct one once.
-  std::unordered_map<std::string, StreetName> parsed_streets;
-  std::string street_key;
+  OGRLayer* layer = reference_layer(*ds, s);
+  const std::vector<std::string> H = field_names(*layer);
+  const CrsTransform tr(centreline_crs(*layer, s), crs_);
+  const CentrelineFields fields = find_centreline_fields(H, s, rep);
+  CentrelineRun run(fields, H.size(), tr, index_, rep);
   layer->ResetReading();
-  for (OgrFeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
-    ++rep.features_in;
-    for (int i : needed) fields[static_cast<size_t>(i)] = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
-    const OGRGeometry* g = f->GetGeometryRef();
-    if (!g || g->IsEmpty()) {
-      rep.skipped["no_geometry"] += 1;
-      continue;
-    }
-    std::vector<double> xs, ys;
-    const auto t = wkbFlatten(g->getGeometryType());
-    auto add_line = [&](const OGRLineString* ls) {
-      for (int i = 0; i < ls->getNumPoints(); ++i) {
-        // Parts of a multi-line that continue where the previous ended share that vertex: keep it once.
-        if (!xs.empty() && i == 0 && xs.back() == ls->getX(0) && ys.back() == ls->getY(0)) continue;
-        xs.push_back(ls->getX(i));
-        ys.push_back(ls->getY(i));
-      }
-    };
-    if (t == wkbLineString) add_line(g->toLineString());
-    else if (t == wkbMultiLineString)
-      for (const OGRLineString* ls : *g->toMultiLineString()) add_line(ls);
-    else {
-      rep.skipped["not_a_line"] += 1;
-      continue;
-    }
-    bool finite = !xs.empty();
-    for (size_t i = 0; i < xs.size() && finite; ++i) finite = std::isfinite(xs[i]) && std::isfinite(ys[i]);
-    if (!finite) {
-      rep.skipped["invalid_geometry"] += 1;
-      continue;
-    }
-    std::vector<bool> ok;
-    if (tr.transform(xs, ys, ok) > 0) {
-      rep.skipped["transform_failed"] += 1;
-      continue;
-    }
-    street_key.clear();
-    for (int i : {street, pre, name, type, post})
-      if (i >= 0) (street_key += fields[static_cast<size_t>(i)]) += '\x1f';
-    auto it = parsed_streets.find(street_key);
-    if (it == parsed_streets.end())
-      it = parsed_streets.emplace(street_key, street_of(fields, street, pre, parts ? name : -1, type, post)).first;
-    const StreetName& st = it->second;
-    if (st.empty()) {
-      rep.skipped["no_street_name"] += 1;
-      continue;
-    }
-    RangedSegment seg;
-    seg.line.reserve(xs.size());
-    for (size_t i = 0; i < xs.size(); ++i) seg.line.push_back({xs[i], ys[i]});
-    seg.left = range_of(*f, lf, lt);
-    seg.right = range_of(*f, rf, rt);
-    seg.id = id >= 0 && !fields[static_cast<size_t>(id)].empty() ? fields[static_cast<size_t>(id)]
-                                                                  : "feature " + std::to_string(f->GetFID());
-    index_.add_segment(st, std::move(seg));
-    ++rep.loaded;
-  }
+  for (OgrFeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) run.read(*f);
   return rep;
 }
 
 size_t Geocoder::compute_centreline_intersections() {
-  const std::vector<RangedSegment>& segs = index_.segments();
-  if (segs.size() < 2) return 0;
+  if (index_.segments().size() < 2) return 0;
   GeosContext ctx;
-  GEOSContextHandle_t h = ctx.get();
-  std::vector<GeosGeomPtr> geoms;
-  geoms.reserve(segs.size());
-  for (const RangedSegment& s : segs) {
-    GEOSGeometry* g = nullptr;
-    if (s.line.size() >= 2) {
-      GEOSCoordSequence* cs = GEOSCoordSeq_create_r(h, static_cast<unsigned>(s.line.size()), 2);
-      for (size_t i = 0; i < s.line.size(); ++i) GEOSCoordSeq_setXY_r(h, cs, static_cast<unsigned>(i), s.line[i].x, s.line[i].y);
-      g = GEOSGeom_createLineString_r(h, cs);
-    }
-    geoms.push_back(geos_owned(ctx, g));
-  }
-  GEOSSTRtree* tree = GEOSSTRtree_create_r(h, 10);
-  for (size_t i = 0; i < geoms.size(); ++i)
-    if (geoms[i]) GEOSSTRtree_insert_r(h, tree, geoms[i].get(), reinterpret_cast<void*>(i + 1));
-  struct Hits {
-    std::vector<size_t> items;
-  } hits;
   // Crossing points per pair of streets, then merged within the merge distance.
-  std::unordered_map<uint64_t, std::vector<std::pair<XY, std::string>>> by_pair;
-  for (size_t i = 0; i < geoms.size(); ++i) {
-    if (!geoms[i]) continue;
-    hits.items.clear();
-    GEOSSTRtree_query_r(h, tree, geoms[i].get(), [](void* item, void* data) {
-      static_cast<Hits*>(data)->items.push_back(reinterpret_cast<size_t>(item) - 1);
-    }, &hits);
-    const uint32_t si = index_.segment_street(i);
-    for (size_t j : hits.items) {
-      if (j <= i) continue;
-      const uint32_t sj = index_.segment_street(j);
-      if (si == sj) continue;
-      if (GEOSIntersects_r(h, geoms[i].get(), geoms[j].get()) != 1) continue;
-      GeosGeomPtr x = geos_owned(ctx, GEOSIntersection_r(h, geoms[i].get(), geoms[j].get()));
-      if (!x) continue;
-      const int n = GEOSGetNumGeometries_r(h, x.get());
-      for (int k = 0; k < n; ++k) {
-        const GEOSGeometry* part = GEOSGetGeometryN_r(h, x.get(), k);
-        double px, py;
-        if (GEOSGeomTypeId_r(h, part) == GEOS_POINT) {
-          if (!GEOSGeomGetX_r(h, part, &px) || !GEOSGeomGetY_r(h, part, &py)) continue;
-        } else {  // overlapping pieces: their first vertex
-          GeosGeomPtr p = geos_owned(ctx, GEOSGeomGetStartPoint_r(h, part));
-          if (!p || !GEOSGeomGetX_r(h, p.get(), &px) || !GEOSGeomGetY_r(h, p.get(), &py)) continue;
-        }
-        const uint64_t key = (static_cast<uint64_t>(std::min(si, sj)) << 32) | std::max(si, sj);
-        by_pair[key].push_back({{px, py}, "computed:" + segs[i].id + "/" + segs[j].id});
-      }
-    }
-  }
-  GEOSSTRtree_destroy_r(h, tree);
+  CrossingsByPair by_pair = crossings_by_street_pair(ctx, geos_lines(ctx, index_.segments()), index_);
   const double merge = options_.intersection_merge_m / unit_m_;
   size_t added = 0;
   std::vector<uint64_t> keys;
   for (const auto& [k, v] : by_pair) keys.push_back(k);
   std::sort(keys.begin(), keys.end());  // deterministic order
-  for (uint64_t k : keys) {
-    auto& pts = by_pair[k];
-    std::vector<bool> used(pts.size(), false);
-    const StreetName a = index_.streets().street(static_cast<uint32_t>(k >> 32));
-    const StreetName b = index_.streets().street(static_cast<uint32_t>(k & 0xffffffffu));
-    for (size_t i = 0; i < pts.size(); ++i) {
-      if (used[i]) continue;
-      double sx = 0, sy = 0;
-      int n = 0;
-      for (size_t j = i; j < pts.size(); ++j) {
-        if (used[j] || std::hypot(pts[j].first.x - pts[i].first.x, pts[j].first.y - pts[i].first.y) > merge) continue;
-        used[j] = true;
-        sx += pts[j].first.x;
-        sy += pts[j].first.y;
-        ++n;
-      }
-      index_.add_intersection({a, b}, {sx / n, sy / n}, pts[i].second);
-      ++added;
-    }
-  }
+  for (uint64_t k : keys) added += add_merged_crossings(index_, k, by_pair[k], merge);
   return added;
 }
 

@@ -240,6 +240,129 @@ bool has_leaflet(const fs::path& dir) {
   return fs::exists(dir / "leaflet.js", ec) && fs::exists(dir / "leaflet.css", ec);
 }
 
+
+// What the page's script draws (the JSON in #hotspot-map-data, but for the title and basemap), built a layer at a time.
+struct MapPageData {
+  nlohmann::ordered_json overlays = nlohmann::ordered_json::array();
+  nlohmann::ordered_json layers = nlohmann::ordered_json::array();
+  nlohmann::ordered_json legend = nlohmann::ordered_json::array();
+  Extent bounds;  // lon/lat of everything drawn
+};
+
+// A density overlay's legend: its colour ramp, the range's ends and the unit.
+nlohmann::ordered_json density_legend_block(const RasterOverlay& o, const DensityRange& range) {
+  nlohmann::ordered_json block{{"name", o.name}};
+  nlohmann::ordered_json ramp = nlohmann::ordered_json::array();
+  for (const RampStop& s : density_ramp()) ramp.push_back(rgba_css(s.color) + " " + std::to_string(static_cast<int>(s.t * 100)) + "%");
+  block["ramp"] = ramp;
+  block["low"] = "> " + short_num(range.min_value);
+  block["high"] = "\u2265 " + short_num(range.max_value);
+  block["unit"] = o.unit;
+  return block;
+}
+
+// A density overlay as a PNG in Web Mercator with its lon/lat bounds; an empty range draws nothing and says so.
+void add_density_overlay(const RasterOverlay& o, MapPageData& page, MapHtmlResult& res) {
+  const DensityRange range = resolve_density_range(o.raster_path, o.scale);
+  nlohmann::ordered_json j{{"name", o.name}, {"opacity", o.opacity}, {"visible", o.visible}, {"image", nullptr}};
+  nlohmann::ordered_json block = density_legend_block(o, range);
+  if (range.empty()) {
+    const std::string unit = o.unit.empty() ? "" : " " + o.unit;
+    const std::string msg = o.empty_message.empty() ? o.name + ": no cell above " + short_num(range.min_value) + unit : o.empty_message;
+    block["message"] = msg;
+    res.messages.push_back(msg);
+  } else {
+    const Crs mercator = Crs::from_user_input("EPSG:3857");
+    const GeoImage img = render_density(o.raster_path, mercator, range);
+    CrsTransform to_ll(mercator, Crs::from_user_input("EPSG:4326"));
+    double x0 = img.extent.min_x, y0 = img.extent.min_y, x1 = img.extent.max_x, y1 = img.extent.max_y;
+    if (!to_ll.transform(x0, y0) || !to_ll.transform(x1, y1))
+      throw std::runtime_error(o.raster_path + ": cannot place the raster in longitude/latitude");
+    j["image"] = png_data_uri(encode_png(img.image));
+    j["bounds"] = {{y0, x0}, {y1, x1}};
+    page.bounds.include(x0, y0);
+    page.bounds.include(x1, y1);
+  }
+  page.overlays.push_back(j);
+  page.legend.push_back(block);
+}
+
+// A vector layer as GeoJSON with its style, popup fields and legend entries.
+void add_vector_layer(const MapLayer& l, MapPageData& page, MapHtmlResult& res) {
+  const LoadedLayer loaded = load_map_layer(l);
+  res.feature_count += loaded.feature_count;
+  if (!loaded.bbox_lonlat.empty()) {
+    page.bounds.include(loaded.bbox_lonlat.min_x, loaded.bbox_lonlat.min_y);
+    page.bounds.include(loaded.bbox_lonlat.max_x, loaded.bbox_lonlat.max_y);
+  }
+  nlohmann::ordered_json popup = nlohmann::ordered_json::array();
+  for (const PopupField& f : l.popup_fields)
+    popup.push_back({{"field", f.field}, {"label", f.label.empty() ? f.field : f.label}, {"unit", f.unit}, {"decimals", f.decimals}});
+  nlohmann::ordered_json j{{"name", l.name}, {"kind", to_string(l.kind)}, {"visible", l.visible},
+                           {"style", style_json(l.style)}, {"popup", popup}};
+  j["data"] = nlohmann::ordered_json::parse(loaded.geojson);
+  page.layers.push_back(std::move(j));
+  nlohmann::ordered_json block{{"name", l.name}};
+  nlohmann::ordered_json entries = nlohmann::ordered_json::array();
+  for (const LegendEntry& e : legend_entries(l))
+    entries.push_back({{"label", e.label}, {"fill", e.fill_color}, {"stroke", e.stroke_color}, {"dash", e.dash_array}});
+  block["entries"] = entries;
+  if (!loaded.message.empty()) {
+    block["message"] = loaded.message;
+    res.messages.push_back(loaded.message);
+  }
+  page.legend.push_back(block);
+}
+
+nlohmann::ordered_json page_data_json(const MapSpec& spec, const MapPageData& page) {
+  nlohmann::ordered_json data;
+  data["title"] = spec.title;
+  data["basemap"] = spec.basemap_url.empty() ? nlohmann::ordered_json(nullptr)
+                                             : nlohmann::ordered_json{{"url", spec.basemap_url}, {"attribution", spec.basemap_attribution}};
+  data["overlays"] = page.overlays;
+  data["layers"] = page.layers;
+  data["legend"] = page.legend;
+  const Extent& b = page.bounds;
+  if (!b.empty()) data["bounds"] = {{b.min_y, b.min_x}, {b.max_y, b.max_x}};
+  else data["bounds"] = nullptr;
+  return data;
+}
+
+// The notes under the title and the notices above the map (the messages, or that there is nothing to show).
+std::string notes_html(const MapSpec& spec) {
+  std::string html;
+  for (const std::string& n : spec.notes) html += "<div class=\"notes\">" + markup_escape(n) + "</div>\n";
+  return html;
+}
+
+std::string notices_html(const MapSpec& spec, const std::vector<std::string>& messages) {
+  std::string html;
+  for (const std::string& m : messages) html += "<div class=\"hotspot-notice\">" + markup_escape(m) + "</div>\n";
+  if (spec.layers.empty() && spec.overlays.empty()) html += "<div class=\"hotspot-notice\">This map has no layers.</div>\n";
+  return html;
+}
+
+// The page: Leaflet's script and stylesheet inline, then the page's own, the data and the script that draws it.
+std::string page_html(const MapSpec& spec, const std::string& leaflet_js, const std::string& leaflet_css,
+                      const std::string& notices, const nlohmann::ordered_json& data) {
+  std::string page;
+  page.reserve(leaflet_js.size() + leaflet_css.size() + 4096);
+  page += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  page += "<meta name=\"generator\" content=\"hotspot\">\n";
+  page += "<title>" + markup_escape(spec.title) + "</title>\n";
+  page += "<style>\n/* Leaflet 1.9 (BSD-2-Clause), https://leafletjs.com */\n" + leaflet_css + "\n</style>\n";
+  page += std::string("<style>") + kPageCss + "</style>\n</head>\n<body>\n";
+  page += "<header><h1>" + markup_escape(spec.title) + "</h1>\n" + notes_html(spec) + "</header>\n";
+  page += "<div id=\"notices\" role=\"status\">" + notices + "</div>\n";
+  page += "<div id=\"map\" role=\"region\" aria-label=\"map\"></div>\n";
+  page += "<noscript><p>This map needs JavaScript.</p></noscript>\n";
+  page += "<script>\n" + leaflet_js + "\n</script>\n";
+  page += "<script id=\"hotspot-map-data\" type=\"application/json\">" + script_safe(data.dump()) + "</script>\n";
+  page += std::string("<script>") + kPageJs + "</script>\n</body>\n</html>\n";
+  return page;
+}
+
 }  // namespace
 
 std::string find_leaflet_dir() {
@@ -273,103 +396,14 @@ std::string render_map_html(const MapSpec& spec, const std::string& leaflet_dir,
   if (!has_leaflet(ldir)) throw std::runtime_error(leaflet_dir + ": no leaflet.js and leaflet.css there");
   const std::string leaflet_js = slurp(ldir / "leaflet.js");
   const std::string leaflet_css = inline_css_images(slurp(ldir / "leaflet.css"), ldir);
-
-  nlohmann::ordered_json data;
-  data["title"] = spec.title;
-  data["basemap"] = spec.basemap_url.empty() ? nlohmann::ordered_json(nullptr)
-                                             : nlohmann::ordered_json{{"url", spec.basemap_url}, {"attribution", spec.basemap_attribution}};
-  Extent bounds;
-  nlohmann::ordered_json overlays = nlohmann::ordered_json::array();
-  nlohmann::ordered_json legend = nlohmann::ordered_json::array();
-  std::vector<std::string> legend_raster_blocks;
-  const Crs mercator = Crs::from_user_input("EPSG:3857");
-  const Crs wgs84 = Crs::from_user_input("EPSG:4326");
-  for (const RasterOverlay& o : spec.overlays) {
-    const DensityRange range = resolve_density_range(o.raster_path, o.scale);
-    nlohmann::ordered_json j{{"name", o.name}, {"opacity", o.opacity}, {"visible", o.visible}, {"image", nullptr}};
-    nlohmann::ordered_json block{{"name", o.name}};
-    nlohmann::ordered_json ramp = nlohmann::ordered_json::array();
-    for (const RampStop& s : density_ramp()) ramp.push_back(rgba_css(s.color) + " " + std::to_string(static_cast<int>(s.t * 100)) + "%");
-    block["ramp"] = ramp;
-    const std::string unit = o.unit.empty() ? "" : " " + o.unit;
-    block["low"] = "> " + short_num(range.min_value);
-    block["high"] = "\u2265 " + short_num(range.max_value);
-    block["unit"] = o.unit;
-    if (range.empty()) {
-      const std::string msg = o.empty_message.empty() ? o.name + ": no cell above " + short_num(range.min_value) + unit : o.empty_message;
-      block["message"] = msg;
-      res.messages.push_back(msg);
-    } else {
-      const GeoImage img = render_density(o.raster_path, mercator, range);
-      CrsTransform to_ll(mercator, wgs84);
-      double x0 = img.extent.min_x, y0 = img.extent.min_y, x1 = img.extent.max_x, y1 = img.extent.max_y;
-      if (!to_ll.transform(x0, y0) || !to_ll.transform(x1, y1))
-        throw std::runtime_error(o.raster_path + ": cannot place the raster in longitude/latitude");
-      j["image"] = png_data_uri(encode_png(img.image));
-      j["bounds"] = {{y0, x0}, {y1, x1}};
-      bounds.include(x0, y0);
-      bounds.include(x1, y1);
-    }
-    overlays.push_back(j);
-    legend.push_back(block);
-  }
-  nlohmann::ordered_json layers = nlohmann::ordered_json::array();
-  for (const MapLayer& l : spec.layers) {
-    const LoadedLayer loaded = load_map_layer(l);
-    res.feature_count += loaded.feature_count;
-    if (!loaded.bbox_lonlat.empty()) {
-      bounds.include(loaded.bbox_lonlat.min_x, loaded.bbox_lonlat.min_y);
-      bounds.include(loaded.bbox_lonlat.max_x, loaded.bbox_lonlat.max_y);
-    }
-    nlohmann::ordered_json popup = nlohmann::ordered_json::array();
-    for (const PopupField& f : l.popup_fields)
-      popup.push_back({{"field", f.field}, {"label", f.label.empty() ? f.field : f.label}, {"unit", f.unit}, {"decimals", f.decimals}});
-    nlohmann::ordered_json j{{"name", l.name}, {"kind", to_string(l.kind)}, {"visible", l.visible},
-                             {"style", style_json(l.style)}, {"popup", popup}};
-    j["data"] = nlohmann::ordered_json::parse(loaded.geojson);
-    layers.push_back(std::move(j));
-    nlohmann::ordered_json block{{"name", l.name}};
-    nlohmann::ordered_json entries = nlohmann::ordered_json::array();
-    for (const LegendEntry& e : legend_entries(l))
-      entries.push_back({{"label", e.label}, {"fill", e.fill_color}, {"stroke", e.stroke_color}, {"dash", e.dash_array}});
-    block["entries"] = entries;
-    if (!loaded.message.empty()) {
-      block["message"] = loaded.message;
-      res.messages.push_back(loaded.message);
-    }
-    legend.push_back(block);
-  }
-  data["overlays"] = overlays;
-  data["layers"] = layers;
-  data["legend"] = legend;
-  if (!bounds.empty()) data["bounds"] = {{bounds.min_y, bounds.min_x}, {bounds.max_y, bounds.max_x}};
-  else data["bounds"] = nullptr;
-
-  std::string notes_html;
-  for (const std::string& n : spec.notes) notes_html += "<div class=\"notes\">" + markup_escape(n) + "</div>\n";
-  std::string notices_html;
-  for (const std::string& m : res.messages) notices_html += "<div class=\"hotspot-notice\">" + markup_escape(m) + "</div>\n";
-  if (spec.layers.empty() && spec.overlays.empty())
-    notices_html += "<div class=\"hotspot-notice\">This map has no layers.</div>\n";
-
-  std::string page;
-  page.reserve(leaflet_js.size() + leaflet_css.size() + 4096);
-  page += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  page += "<meta name=\"generator\" content=\"hotspot\">\n";
-  page += "<title>" + markup_escape(spec.title) + "</title>\n";
-  page += "<style>\n/* Leaflet 1.9 (BSD-2-Clause), https://leafletjs.com */\n" + leaflet_css + "\n</style>\n";
-  page += std::string("<style>") + kPageCss + "</style>\n</head>\n<body>\n";
-  page += "<header><h1>" + markup_escape(spec.title) + "</h1>\n" + notes_html + "</header>\n";
-  page += "<div id=\"notices\" role=\"status\">" + notices_html + "</div>\n";
-  page += "<div id=\"map\" role=\"region\" aria-label=\"map\"></div>\n";
-  page += "<noscript><p>This map needs JavaScript.</p></noscript>\n";
-  page += "<script>\n" + leaflet_js + "\n</script>\n";
-  page += "<script id=\"hotspot-map-data\" type=\"application/json\">" + script_safe(data.dump()) + "</script>\n";
-  page += std::string("<script>") + kPageJs + "</script>\n</body>\n</html>\n";
-  res.bytes = page.size();
+  MapPageData page;
+  for (const RasterOverlay& o : spec.overlays) add_density_overlay(o, page, res);
+  for (const MapLayer& l : spec.layers) add_vector_layer(l, page, res);
+  const std::string html =
+      page_html(spec, leaflet_js, leaflet_css, notices_html(spec, res.messages), page_data_json(spec, page));
+  res.bytes = html.size();
   if (result) *result = res;
-  return page;
+  return html;
 }
 
 MapHtmlResult write_map_html(const MapSpec& spec, const MapHtmlOptions& options) {

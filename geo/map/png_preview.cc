@@ -4,11 +4,11 @@
 #include <cmath>
 #include <stdexcept>
 
-#include <cpl_vsi.h>
 #include <gdal_alg.h>
 
 #include "geo/gdal/crs.h"
 #include "geo/gdal/gdal_handles.h"
+#include "geo/map/staged_geojson.h"
 
 namespace hotspot {
 
@@ -124,76 +124,68 @@ std::string feature_value_text(OGRFeature& f, const std::string& field) {
   return f.GetFieldAsString(i);
 }
 
-void draw_layer(Canvas& c, const MapLayer& layer, const LoadedLayer& loaded, const CrsTransform& to_target) {
-  if (loaded.feature_count == 0) return;
-  static int counter = 0;
-  const std::string vsi = "/vsimem/hotspot_preview_" + std::to_string(counter++) + ".geojson";
-  VSILFILE* fp = VSIFileFromMemBuffer(vsi.c_str(), reinterpret_cast<GByte*>(const_cast<char*>(loaded.geojson.data())),
-                                      static_cast<vsi_l_offset>(loaded.geojson.size()), FALSE);
-  if (!fp) throw std::runtime_error("map layer '" + layer.name + "': cannot stage GeoJSON");
-  VSIFCloseL(fp);
-  struct Unlink {
-    std::string p;
-    ~Unlink() { VSIUnlink(p.c_str()); }
-  } unlink{vsi};
-  GdalDatasetPtr ds = open_vector(vsi);
-  OGRLayer* lay = ds->GetLayer(0);
-  const LayerStyle& s = layer.style;
-  const Rgba stroke = parse_hex_color(s.stroke_color.empty() ? std::string("#000000") : s.stroke_color);
-  const Rgba plain_fill = s.fill_color.empty() ? Rgba{0, 0, 0, 0} : parse_hex_color(s.fill_color);
+// A feature's fill: the colour of its category when the style has one for it, else the style's fill.
+struct Fill {
+  Rgba color;
+  double opacity;
+};
 
-  std::vector<OgrGeometryPtr> owned;
-  std::vector<OGRGeometry*> areas, lines;
-  std::vector<Rgba> fill_colors;
-  std::vector<double> fill_opacity;
+Fill feature_fill(OGRFeature& f, const LayerStyle& s, const Fill& plain) {
+  Fill fill = plain;
+  if (s.category_field.empty()) return fill;
+  const std::string v = feature_value_text(f, s.category_field);
+  for (const CategoryColor& cc : s.categories)
+    if (cc.value == v) fill = {parse_hex_color(cc.color), cc.fill_opacity >= 0 ? cc.fill_opacity : s.fill_opacity};
+  return fill;
+}
+
+// Reprojects vertex by vertex (CrsTransform keeps the traditional GIS axis order).
+void reproject(OGRGeometry& geom, const CrsTransform& to_target) {
+  struct Visitor : public OGRDefaultGeometryVisitor {
+    const CrsTransform* t;
+    using OGRDefaultGeometryVisitor::visit;
+    void visit(OGRPoint* p) override {
+      double x = p->getX(), y = p->getY();
+      t->transform(x, y);
+      p->setX(x);
+      p->setY(y);
+    }
+  } visitor;
+  visitor.t = &to_target;
+  geom.accept(&visitor);
+}
+
+// A layer's features in the target CRS, sorted for drawing: areas (with their fills; their boundaries are lines),
+// lines and points.
+struct LayerShapes {
   struct Pt {
     double x, y;
     Rgba fill;
     double fo;
   };
+  std::vector<OgrGeometryPtr> owned;
+  std::vector<OGRGeometry*> areas, lines;
+  std::vector<Rgba> fill_colors;
+  std::vector<double> fill_opacity;
   std::vector<Pt> points;
-  lay->ResetReading();
-  for (OgrFeaturePtr f(lay->GetNextFeature()); f; f.reset(lay->GetNextFeature())) {
-    const OGRGeometry* g = f->GetGeometryRef();
-    if (!g || g->IsEmpty()) continue;
-    Rgba fill = plain_fill;
-    double fo = s.fill_color.empty() ? 0.0 : s.fill_opacity;
-    if (!s.category_field.empty()) {
-      const std::string v = feature_value_text(*f, s.category_field);
-      for (const CategoryColor& cc : s.categories)
-        if (cc.value == v) {
-          fill = parse_hex_color(cc.color);
-          fo = cc.fill_opacity >= 0 ? cc.fill_opacity : s.fill_opacity;
-        }
-    }
-    OgrGeometryPtr tg(g->clone());
+
+  void add(const OGRGeometry& g, const Fill& fill, const CrsTransform& to_target) {
+    OgrGeometryPtr tg(g.clone());
     const OGRwkbGeometryType type = wkbFlatten(tg->getGeometryType());
     owned.push_back(std::move(tg));
     OGRGeometry* geom = owned.back().get();
-    // Reproject vertex by vertex (CrsTransform keeps the traditional GIS axis order).
-    struct Visitor : public OGRDefaultGeometryVisitor {
-      const CrsTransform* t;
-      using OGRDefaultGeometryVisitor::visit;
-      void visit(OGRPoint* p) override {
-        double x = p->getX(), y = p->getY();
-        t->transform(x, y);
-        p->setX(x);
-        p->setY(y);
-      }
-    } visitor;
-    visitor.t = &to_target;
-    geom->accept(&visitor);
+    reproject(*geom, to_target);
     if (type == wkbPoint || type == wkbMultiPoint) {
-      auto add = [&](const OGRPoint* p) { points.push_back({p->getX(), p->getY(), fill, fo}); };
-      if (type == wkbPoint) add(geom->toPoint());
+      auto add_point = [&](const OGRPoint* p) { points.push_back({p->getX(), p->getY(), fill.color, fill.opacity}); };
+      if (type == wkbPoint) add_point(geom->toPoint());
       else
-        for (const OGRPoint* p : *geom->toMultiPoint()) add(p);
-      continue;
+        for (const OGRPoint* p : *geom->toMultiPoint()) add_point(p);
+      return;
     }
     if (type == wkbPolygon || type == wkbMultiPolygon || type == wkbGeometryCollection) {
       areas.push_back(geom);
-      fill_colors.push_back(fill);
-      fill_opacity.push_back(fo);
+      fill_colors.push_back(fill.color);
+      fill_opacity.push_back(fill.opacity);
       OGRGeometry* boundary = geom->Boundary();
       if (boundary) {
         owned.emplace_back(boundary);
@@ -203,19 +195,114 @@ void draw_layer(Canvas& c, const MapLayer& layer, const LoadedLayer& loaded, con
       lines.push_back(geom);
     }
   }
-  if (!areas.empty() && std::any_of(fill_opacity.begin(), fill_opacity.end(), [](double o) { return o > 0; })) {
-    c.rasterize(areas, false);
-    c.paint(fill_colors, fill_opacity);
+};
+
+// Fills the areas, then strokes the lines and boundaries, then draws the points as discs.
+void paint_shapes(Canvas& c, const LayerShapes& shapes, const LayerStyle& s, Rgba stroke) {
+  const std::vector<double>& fo = shapes.fill_opacity;
+  if (!shapes.areas.empty() && std::any_of(fo.begin(), fo.end(), [](double o) { return o > 0; })) {
+    c.rasterize(shapes.areas, false);
+    c.paint(shapes.fill_colors, fo);
   }
-  if (!lines.empty() && s.stroke_width_px > 0) {
-    c.rasterize(lines, false);
+  if (!shapes.lines.empty() && s.stroke_width_px > 0) {
+    c.rasterize(shapes.lines, false);
     c.dilate(static_cast<int>(std::floor(s.stroke_width_px / 2.0)));
     const double op = s.stroke_opacity * std::min(1.0, s.stroke_width_px);
-    c.paint(std::vector<Rgba>(lines.size(), stroke), std::vector<double>(lines.size(), op));
+    c.paint(std::vector<Rgba>(shapes.lines.size(), stroke), std::vector<double>(shapes.lines.size(), op));
   }
-  for (const Pt& p : points) {
+  for (const LayerShapes::Pt& p : shapes.points) {
     const double px = (p.x - c.gt[0]) / c.gt[1], py = (p.y - c.gt[3]) / c.gt[5];
     c.disc(px, py, s.point_radius_px, p.fill, p.fo, stroke, s.stroke_opacity, s.stroke_width_px);
+  }
+}
+
+void draw_layer(Canvas& c, const MapLayer& layer, const LoadedLayer& loaded, const CrsTransform& to_target) {
+  if (loaded.feature_count == 0) return;
+  const StagedGeoJson staged(loaded.geojson, "map layer '" + layer.name + "'");
+  OGRLayer* lay = staged.dataset().GetLayer(0);
+  const LayerStyle& s = layer.style;
+  const Rgba stroke = parse_hex_color(s.stroke_color.empty() ? std::string("#000000") : s.stroke_color);
+  const Fill plain{s.fill_color.empty() ? Rgba{0, 0, 0, 0} : parse_hex_color(s.fill_color),
+                   s.fill_color.empty() ? 0.0 : s.fill_opacity};
+  LayerShapes shapes;
+  lay->ResetReading();
+  for (OgrFeaturePtr f(lay->GetNextFeature()); f; f.reset(lay->GetNextFeature())) {
+    const OGRGeometry* g = f->GetGeometryRef();
+    if (!g || g->IsEmpty()) continue;
+    shapes.add(*g, feature_fill(*f, s, plain), to_target);
+  }
+  paint_shapes(c, shapes, s, stroke);
+}
+
+// The extent in `target` of a density raster, from points along its edges.
+Extent raster_extent_in(const std::string& raster_path, const Crs& target) {
+  GdalDatasetPtr ds = open_raster(raster_path);
+  double gt[6];
+  ds->GetGeoTransform(gt);
+  const char* wkt = ds->GetProjectionRef();
+  if (!wkt || !*wkt) throw std::runtime_error(raster_path + ": the raster has no CRS; cannot place it on a map");
+  const Extent e{gt[0], gt[3] + gt[5] * ds->GetRasterYSize(), gt[0] + gt[1] * ds->GetRasterXSize(), gt[3]};
+  return transform_extent(e, CrsTransform(Crs::from_wkt(wkt), target));
+}
+
+void include_extent(Extent& into, const Extent& e) {
+  into.include(e.min_x, e.min_y);
+  into.include(e.max_x, e.max_y);
+}
+
+// What the preview draws, loaded before the frame is chosen.
+struct PreviewInputs {
+  std::vector<LoadedLayer> loaded;   // by layer
+  Extent data_lonlat;                // of the layers
+  std::vector<DensityRange> ranges;  // by overlay
+  Extent raster_frame;               // of the overlays drawn, in the target CRS; only without a given frame
+};
+
+// Loads the layers and resolves the overlays' ranges; the messages of empty overlays, then of layers, go to `res`.
+PreviewInputs load_preview_inputs(const MapSpec& spec, const Crs& target, bool frame_given, PngPreviewResult& res) {
+  PreviewInputs in;
+  for (const MapLayer& l : spec.layers) {
+    in.loaded.push_back(load_map_layer(l));
+    if (!in.loaded.back().bbox_lonlat.empty()) include_extent(in.data_lonlat, in.loaded.back().bbox_lonlat);
+  }
+  for (const RasterOverlay& ov : spec.overlays) {
+    in.ranges.push_back(resolve_density_range(ov.raster_path, ov.scale));
+    if (in.ranges.back().empty()) {
+      res.messages.push_back(ov.empty_message.empty() ? ov.name + ": no cell above the minimum" : ov.empty_message);
+      continue;
+    }
+    if (!frame_given) include_extent(in.raster_frame, raster_extent_in(ov.raster_path, target));
+  }
+  for (const LoadedLayer& l : in.loaded)
+    if (!l.message.empty()) res.messages.push_back(l.message);
+  return in;
+}
+
+// The frame around everything drawn, with the margin, for a frame not given; a blank picture's when there is nothing.
+void frame_everything(Extent& frame, const PreviewInputs& in, const CrsTransform& to_target, double margin_fraction) {
+  if (!in.data_lonlat.empty()) frame = transform_extent(in.data_lonlat, to_target);
+  if (!in.raster_frame.empty()) include_extent(frame, in.raster_frame);
+  if (frame.empty()) frame = {0, 0, 1, 1};  // nothing to draw: a blank picture
+  const double pad = std::max(frame.width(), frame.height()) * margin_fraction;
+  frame = frame.grown(pad);
+  if (frame.width() <= 0 || frame.height() <= 0) frame = frame.grown(1.0);
+}
+
+// The picture's height from the frame's aspect when it is 0, else the frame widened to the picture's aspect.
+void fit_picture(int w, int& h, Extent& frame) {
+  if (h == 0) {
+    h = std::clamp(static_cast<int>(std::lround(w * frame.height() / frame.width())), 1, 20000);
+    return;
+  }
+  const double want = static_cast<double>(w) / h, have = frame.width() / frame.height();
+  if (have < want) {
+    const double add = (frame.height() * want - frame.width()) / 2;
+    frame.min_x -= add;
+    frame.max_x += add;
+  } else {
+    const double add = (frame.width() / want - frame.height()) / 2;
+    frame.min_y -= add;
+    frame.max_y += add;
   }
 }
 
@@ -233,76 +320,21 @@ RgbaImage render_png_preview(const MapSpec& spec, const PngPreviewOptions& o, Pn
   const Crs wgs84 = Crs::from_user_input("EPSG:4326");
   const CrsTransform to_target(wgs84, target);
   PngPreviewResult res;
-
-  std::vector<LoadedLayer> loaded;
-  Extent data_ll;
-  for (const MapLayer& l : spec.layers) {
-    loaded.push_back(load_map_layer(l));
-    const Extent& b = loaded.back().bbox_lonlat;
-    if (!b.empty()) {
-      data_ll.include(b.min_x, b.min_y);
-      data_ll.include(b.max_x, b.max_y);
-    }
-  }
+  const PreviewInputs in = load_preview_inputs(spec, target, !o.frame.empty(), res);
   Extent frame = o.frame;
-  std::vector<DensityRange> ranges;
-  Extent raster_frame;
-  for (const RasterOverlay& ov : spec.overlays) {
-    ranges.push_back(resolve_density_range(ov.raster_path, ov.scale));
-    if (ranges.back().empty()) {
-      res.messages.push_back(ov.empty_message.empty() ? ov.name + ": no cell above the minimum" : ov.empty_message);
-      continue;
-    }
-    if (frame.empty()) {
-      GdalDatasetPtr ds = open_raster(ov.raster_path);
-      double gt[6];
-      ds->GetGeoTransform(gt);
-      const char* wkt = ds->GetProjectionRef();
-      if (!wkt || !*wkt) throw std::runtime_error(ov.raster_path + ": the raster has no CRS; cannot place it on a map");
-      const Extent e{gt[0], gt[3] + gt[5] * ds->GetRasterYSize(), gt[0] + gt[1] * ds->GetRasterXSize(), gt[3]};
-      const Extent t = transform_extent(e, CrsTransform(Crs::from_wkt(wkt), target));
-      raster_frame.include(t.min_x, t.min_y);
-      raster_frame.include(t.max_x, t.max_y);
-    }
-  }
-  for (size_t i = 0; i < spec.layers.size(); ++i)
-    if (!loaded[i].message.empty()) res.messages.push_back(loaded[i].message);
-  if (frame.empty()) {
-    if (!data_ll.empty()) frame = transform_extent(data_ll, to_target);
-    if (!raster_frame.empty()) {
-      frame.include(raster_frame.min_x, raster_frame.min_y);
-      frame.include(raster_frame.max_x, raster_frame.max_y);
-    }
-    if (frame.empty()) frame = {0, 0, 1, 1};  // nothing to draw: a blank picture
-    const double pad = std::max(frame.width(), frame.height()) * o.margin_fraction;
-    frame = frame.grown(pad);
-    if (frame.width() <= 0 || frame.height() <= 0) frame = frame.grown(1.0);
-  }
+  if (frame.empty()) frame_everything(frame, in, to_target, o.margin_fraction);
   int w = o.width_px, h = o.height_px;
-  if (h == 0) {
-    h = std::clamp(static_cast<int>(std::lround(w * frame.height() / frame.width())), 1, 20000);
-  } else {  // widen the frame to the picture's aspect
-    const double want = static_cast<double>(w) / h, have = frame.width() / frame.height();
-    if (have < want) {
-      const double add = (frame.height() * want - frame.width()) / 2;
-      frame.min_x -= add;
-      frame.max_x += add;
-    } else {
-      const double add = (frame.width() / want - frame.height()) / 2;
-      frame.min_y -= add;
-      frame.max_y += add;
-    }
-  }
+  fit_picture(w, h, frame);
   Canvas canvas(w, h, frame, target, parse_hex_color(o.background));
   for (size_t i = 0; i < spec.overlays.size(); ++i) {
     const RasterOverlay& ov = spec.overlays[i];
-    if (!ov.visible || ranges[i].empty()) continue;
-    const RgbaImage img = render_density_into(ov.raster_path, target, frame, w, h, ranges[i]);
+    if (!ov.visible || in.ranges[i].empty()) continue;
+    const RgbaImage img = render_density_into(ov.raster_path, target, frame, w, h, in.ranges[i]);
     for (int y = 0; y < h; ++y)
       for (int x = 0; x < w; ++x) canvas.image.blend(x, y, img.at(x, y), ov.opacity);
   }
   for (size_t i = 0; i < spec.layers.size(); ++i)
-    if (spec.layers[i].visible) draw_layer(canvas, spec.layers[i], loaded[i], to_target);
+    if (spec.layers[i].visible) draw_layer(canvas, spec.layers[i], in.loaded[i], to_target);
   res.width_px = w;
   res.height_px = h;
   res.frame = frame;

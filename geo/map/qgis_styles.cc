@@ -132,6 +132,88 @@ struct Resolved {
   std::string style_body;
 };
 
+
+// A layer's id, its data source relative to the project, its CRS, geometry and style.
+Resolved resolve_layer(const QgsLayer& layer, size_t i, const fs::path& project_dir) {
+  Resolved r;
+  r.layer = layer;
+  std::string id;
+  for (char c : layer.name) id += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  r.id = id + "_" + std::to_string(i);
+  const fs::path abs = fs::absolute(layer.path);
+  std::error_code ec;
+  fs::path rel = fs::relative(abs, project_dir, ec);
+  r.datasource = ec || rel.empty() ? abs.string() : "./" + rel.string();
+  if (layer.raster) {
+    GdalDatasetPtr ds = open_raster(layer.path);
+    r.srs = srs_info(ds->GetSpatialRef());
+  } else {
+    GdalDatasetPtr ds = open_vector(layer.path);
+    OGRLayer* lay = layer.source_layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(layer.source_layer.c_str());
+    if (!lay) throw std::runtime_error(layer.path + ": has no layer " + layer.source_layer);
+    r.srs = srs_info(lay->GetSpatialRef());
+    const OGRwkbGeometryType t = wkbFlatten(lay->GetGeomType());
+    r.geometry = (t == wkbPoint || t == wkbMultiPoint) ? "Point"
+                 : (t == wkbLineString || t == wkbMultiLineString) ? "Line" : "Polygon";
+    if (!layer.source_layer.empty()) r.datasource += "|layername=" + layer.source_layer;
+  }
+  if (r.srs.wkt.empty()) throw std::runtime_error(layer.path + ": has no CRS; QGIS could not place it");
+  const fs::path sidecar = fs::path(layer.path).replace_extension(".qml");
+  if (fs::exists(sidecar, ec)) r.style_body = qml_body(slurp(sidecar), sidecar.string());
+  else if (!layer.qml.empty()) r.style_body = qml_body(layer.qml, "style of layer '" + layer.name + "'");
+  return r;
+}
+
+// The project's CRS: the one given, else the first layer's.
+SrsInfo project_srs(const QgsProjectOptions& o, const std::vector<Resolved>& layers) {
+  if (!o.crs.empty()) {
+    OGRSpatialReference srs;
+    if (srs.SetFromUserInput(o.crs.c_str()) != OGRERR_NONE) throw std::invalid_argument("project CRS '" + o.crs + "' is not known");
+    return srs_info(&srs);
+  }
+  if (!layers.empty()) return layers.front().srs;
+  return {};
+}
+
+// The layer panel lists the top layer first.
+void write_layer_tree(std::ostream& x, const std::vector<Resolved>& layers) {
+  x << "  <layer-tree-group>\n    <customproperties/>\n";
+  for (auto it = layers.rbegin(); it != layers.rend(); ++it)
+    x << "    <layer-tree-layer id=\"" << it->id << "\" name=\"" << markup_escape(it->layer.name) << "\" source=\""
+      << markup_escape(it->datasource) << "\" providerKey=\"" << (it->layer.raster ? "gdal" : "ogr") << "\" checked=\""
+      << (it->layer.visible ? "Qt::Checked" : "Qt::Unchecked") << "\" expanded=\"0\">\n      <customproperties/>\n"
+      << "    </layer-tree-layer>\n";
+  x << "  </layer-tree-group>\n";
+}
+
+void write_map_layer(std::ostream& x, const Resolved& r) {
+  if (r.layer.raster) x << "    <maplayer type=\"raster\" hasScaleBasedVisibilityFlag=\"0\" refreshOnNotifyEnabled=\"0\">\n";
+  else
+    x << "    <maplayer type=\"vector\" geometry=\"" << r.geometry
+      << "\" hasScaleBasedVisibilityFlag=\"0\" refreshOnNotifyEnabled=\"0\" readOnly=\"0\">\n";
+  x << "      <id>" << r.id << "</id>\n      <datasource>" << markup_escape(r.datasource) << "</datasource>\n"
+    << "      <layername>" << markup_escape(r.layer.name) << "</layername>\n      <srs>\n" << spatialrefsys(r.srs, "        ")
+    << "      </srs>\n";
+  if (r.layer.raster) x << "      <provider>gdal</provider>\n";
+  else x << "      <provider encoding=\"UTF-8\">ogr</provider>\n";
+  x << r.style_body << "\n    </maplayer>\n";
+}
+
+std::string project_xml(const QgsProjectOptions& o, const SrsInfo& srs, const std::vector<Resolved>& layers) {
+  std::ostringstream x;
+  x << "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis projectname=\"" << markup_escape(o.title)
+    << "\" version=\"" << kQgisVersion << "\">\n  <homePath path=\"\"/>\n  <title>" << markup_escape(o.title) << "</title>\n";
+  if (!srs.wkt.empty()) x << "  <projectCrs>\n" << spatialrefsys(srs, "    ") << "  </projectCrs>\n";
+  write_layer_tree(x, layers);
+  x << "  <projectlayers>\n";
+  for (const Resolved& r : layers) write_map_layer(x, r);
+  x << "  </projectlayers>\n  <layerorder>\n";
+  for (auto it = layers.rbegin(); it != layers.rend(); ++it) x << "    <layer id=\"" << it->id << "\"/>\n";
+  x << "  </layerorder>\n  <properties>\n    <Paths>\n      <Absolute type=\"bool\">false</Absolute>\n    </Paths>\n"
+    << "  </properties>\n</qgis>\n";
+  return x.str();
+}
+
 }  // namespace
 
 std::string density_raster_qml(const DensityRange& range, const std::string& unit, double opacity,
@@ -213,76 +295,12 @@ void write_qgis_project(const std::vector<QgsLayer>& layers, const QgsProjectOpt
   if (o.path.empty()) throw std::invalid_argument("write_qgis_project: no output path");
   const fs::path project_dir = fs::absolute(fs::path(o.path)).parent_path();
   std::vector<Resolved> res;
-  for (size_t i = 0; i < layers.size(); ++i) {
-    Resolved r;
-    r.layer = layers[i];
-    std::string id;
-    for (char c : layers[i].name) id += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-    r.id = id + "_" + std::to_string(i);
-    const fs::path abs = fs::absolute(layers[i].path);
-    std::error_code ec;
-    fs::path rel = fs::relative(abs, project_dir, ec);
-    r.datasource = ec || rel.empty() ? abs.string() : "./" + rel.string();
-    if (layers[i].raster) {
-      GdalDatasetPtr ds = open_raster(layers[i].path);
-      r.srs = srs_info(ds->GetSpatialRef());
-    } else {
-      GdalDatasetPtr ds = open_vector(layers[i].path);
-      OGRLayer* lay = layers[i].source_layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(layers[i].source_layer.c_str());
-      if (!lay) throw std::runtime_error(layers[i].path + ": has no layer " + layers[i].source_layer);
-      r.srs = srs_info(lay->GetSpatialRef());
-      const OGRwkbGeometryType t = wkbFlatten(lay->GetGeomType());
-      r.geometry = (t == wkbPoint || t == wkbMultiPoint) ? "Point"
-                   : (t == wkbLineString || t == wkbMultiLineString) ? "Line" : "Polygon";
-      if (!layers[i].source_layer.empty()) r.datasource += "|layername=" + layers[i].source_layer;
-    }
-    if (r.srs.wkt.empty()) throw std::runtime_error(layers[i].path + ": has no CRS; QGIS could not place it");
-    const fs::path sidecar = fs::path(layers[i].path).replace_extension(".qml");
-    if (fs::exists(sidecar, ec)) r.style_body = qml_body(slurp(sidecar), sidecar.string());
-    else if (!layers[i].qml.empty()) r.style_body = qml_body(layers[i].qml, "style of layer '" + layers[i].name + "'");
-    res.push_back(std::move(r));
-  }
-  SrsInfo project_srs;
-  if (!o.crs.empty()) {
-    OGRSpatialReference srs;
-    if (srs.SetFromUserInput(o.crs.c_str()) != OGRERR_NONE) throw std::invalid_argument("project CRS '" + o.crs + "' is not known");
-    project_srs = srs_info(&srs);
-  } else if (!res.empty()) {
-    project_srs = res.front().srs;
-  }
-
-  std::ostringstream x;
-  x << "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis projectname=\"" << markup_escape(o.title)
-    << "\" version=\"" << kQgisVersion << "\">\n  <homePath path=\"\"/>\n  <title>" << markup_escape(o.title) << "</title>\n";
-  if (!project_srs.wkt.empty()) x << "  <projectCrs>\n" << spatialrefsys(project_srs, "    ") << "  </projectCrs>\n";
-  x << "  <layer-tree-group>\n    <customproperties/>\n";
-  for (auto it = res.rbegin(); it != res.rend(); ++it)  // the layer panel lists the top layer first
-    x << "    <layer-tree-layer id=\"" << it->id << "\" name=\"" << markup_escape(it->layer.name) << "\" source=\""
-      << markup_escape(it->datasource) << "\" providerKey=\"" << (it->layer.raster ? "gdal" : "ogr") << "\" checked=\""
-      << (it->layer.visible ? "Qt::Checked" : "Qt::Unchecked") << "\" expanded=\"0\">\n      <customproperties/>\n"
-      << "    </layer-tree-layer>\n";
-  x << "  </layer-tree-group>\n  <projectlayers>\n";
-  for (const Resolved& r : res) {
-    if (r.layer.raster) x << "    <maplayer type=\"raster\" hasScaleBasedVisibilityFlag=\"0\" refreshOnNotifyEnabled=\"0\">\n";
-    else
-      x << "    <maplayer type=\"vector\" geometry=\"" << r.geometry
-        << "\" hasScaleBasedVisibilityFlag=\"0\" refreshOnNotifyEnabled=\"0\" readOnly=\"0\">\n";
-    x << "      <id>" << r.id << "</id>\n      <datasource>" << markup_escape(r.datasource) << "</datasource>\n"
-      << "      <layername>" << markup_escape(r.layer.name) << "</layername>\n      <srs>\n" << spatialrefsys(r.srs, "        ")
-      << "      </srs>\n";
-    if (r.layer.raster) x << "      <provider>gdal</provider>\n";
-    else x << "      <provider encoding=\"UTF-8\">ogr</provider>\n";
-    x << r.style_body << "\n    </maplayer>\n";
-  }
-  x << "  </projectlayers>\n  <layerorder>\n";
-  for (auto it = res.rbegin(); it != res.rend(); ++it) x << "    <layer id=\"" << it->id << "\"/>\n";
-  x << "  </layerorder>\n  <properties>\n    <Paths>\n      <Absolute type=\"bool\">false</Absolute>\n    </Paths>\n"
-    << "  </properties>\n</qgis>\n";
-
+  for (size_t i = 0; i < layers.size(); ++i) res.push_back(resolve_layer(layers[i], i, project_dir));
+  const std::string xml = project_xml(o, project_srs(o, res), res);
   AtomicOutput out(o.path, o.overwrite);
   {
     std::ofstream f(out.temp_path(), std::ios::binary);
-    f << x.str();
+    f << xml;
     if (!f) throw std::runtime_error(o.path + ": cannot write the QGIS project");
   }
   out.commit();

@@ -5,10 +5,9 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include <cpl_vsi.h>
-
 #include "geo/write/atomic_output.h"
 #include "geo/gdal/gdal_handles.h"
+#include "geo/map/staged_geojson.h"
 
 namespace fs = std::filesystem;
 
@@ -22,9 +21,9 @@ bool is_mbtiles(const std::string& path) {
   return e == ".mbtiles";
 }
 
-}  // namespace
 
-VectorTileResult write_vector_tiles(const std::vector<TileLayer>& layers, const VectorTileOptions& o) {
+// Zooms within 0..22 with min <= max; layer names that tile readers take; layer zooms within the set's.
+void check_tile_options(const std::vector<TileLayer>& layers, const VectorTileOptions& o) {
   if (o.path.empty()) throw std::invalid_argument("write_vector_tiles: no output path");
   if (o.min_zoom < 0 || o.max_zoom > 22 || o.min_zoom > o.max_zoom)
     throw std::invalid_argument("tile zoom range " + std::to_string(o.min_zoom) + ".." + std::to_string(o.max_zoom) +
@@ -38,6 +37,50 @@ VectorTileResult write_vector_tiles(const std::vector<TileLayer>& layers, const 
         (l.max_zoom >= 0 && (l.max_zoom > o.max_zoom || l.max_zoom < o.min_zoom)))
       throw std::invalid_argument("tile layer '" + l.name + "': its zoom range is outside the tile set's");
   }
+}
+
+// The MVT driver's dataset creation options.
+CPLStringList tile_set_options(const VectorTileOptions& o, bool mbtiles) {
+  CPLStringList dsco;
+  dsco.SetNameValue("FORMAT", mbtiles ? "MBTILES" : "DIRECTORY");
+  dsco.SetNameValue("MINZOOM", std::to_string(o.min_zoom).c_str());
+  dsco.SetNameValue("MAXZOOM", std::to_string(o.max_zoom).c_str());
+  dsco.SetNameValue("NAME", o.name.c_str());
+  if (!o.description.empty()) dsco.SetNameValue("DESCRIPTION", o.description.c_str());
+  dsco.SetNameValue("TYPE", "overlay");
+  if (!mbtiles) dsco.SetNameValue("COMPRESS", o.compress ? "YES" : "NO");
+  return dsco;
+}
+
+// Copies the layer of `src` into the tile set under the tile layer's name, with its zooms; notes an empty one.
+void copy_layer(GDALDataset& tiles, const TileLayer& l, GDALDataset& src, VectorTileResult& res) {
+  OGRLayer* in = l.source_layer.empty() ? src.GetLayer(0) : src.GetLayerByName(l.source_layer.c_str());
+  if (!in) throw std::runtime_error("tile layer '" + l.name + "': " + (l.path.empty() ? "GeoJSON" : l.path) + " has no such layer");
+  if (!in->GetSpatialRef())
+    throw std::runtime_error("tile layer '" + l.name + "': " + (l.path.empty() ? "GeoJSON" : l.path) + " has no CRS");
+  if (in->GetFeatureCount() == 0) res.empty_layers.push_back(l.name);
+  CPLStringList lco;
+  if (l.min_zoom >= 0) lco.SetNameValue("MINZOOM", std::to_string(l.min_zoom).c_str());
+  if (l.max_zoom >= 0) lco.SetNameValue("MAXZOOM", std::to_string(l.max_zoom).c_str());
+  OGRLayer* copied = tiles.CopyLayer(in, l.name.c_str(), lco.List());
+  if (!copied) throw std::runtime_error("tile layer '" + l.name + "': cannot write: " + last_gdal_error());
+}
+
+// A tile layer from its OGR source, or from its GeoJSON text.
+void add_tile_layer(GDALDataset& tiles, const TileLayer& l, VectorTileResult& res) {
+  if (!l.path.empty()) {
+    GdalDatasetPtr src = open_vector(l.path);
+    copy_layer(tiles, l, *src, res);
+  } else {
+    const StagedGeoJson staged(l.geojson, "tile layer '" + l.name + "'");
+    copy_layer(tiles, l, staged.dataset(), res);
+  }
+}
+
+}  // namespace
+
+VectorTileResult write_vector_tiles(const std::vector<TileLayer>& layers, const VectorTileOptions& o) {
+  check_tile_options(layers, o);
   ensure_gdal();
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("MVT");
   if (!drv) throw std::runtime_error("GDAL's MVT driver is not available");
@@ -45,44 +88,11 @@ VectorTileResult write_vector_tiles(const std::vector<TileLayer>& layers, const 
   AtomicOutput out(o.path, o.overwrite);
   VectorTileResult res;
   {
-    CPLStringList dsco;
-    dsco.SetNameValue("FORMAT", mbtiles ? "MBTILES" : "DIRECTORY");
-    dsco.SetNameValue("MINZOOM", std::to_string(o.min_zoom).c_str());
-    dsco.SetNameValue("MAXZOOM", std::to_string(o.max_zoom).c_str());
-    dsco.SetNameValue("NAME", o.name.c_str());
-    if (!o.description.empty()) dsco.SetNameValue("DESCRIPTION", o.description.c_str());
-    dsco.SetNameValue("TYPE", "overlay");
-    if (!mbtiles) dsco.SetNameValue("COMPRESS", o.compress ? "YES" : "NO");
+    const CPLStringList dsco = tile_set_options(o, mbtiles);
     CPLErrorReset();
     GdalDatasetPtr ds(drv->Create(out.temp_path().c_str(), 0, 0, 0, GDT_Unknown, dsco.List()));
     if (!ds) throw std::runtime_error(o.path + ": cannot create vector tiles: " + last_gdal_error());
-    int counter = 0;
-    for (const TileLayer& l : layers) {
-      GdalDatasetPtr src;
-      std::string vsi;
-      if (!l.path.empty()) {
-        src = open_vector(l.path);
-      } else {
-        vsi = "/vsimem/hotspot_tiles_" + std::to_string(reinterpret_cast<uintptr_t>(&o)) + "_" + std::to_string(counter++) + ".geojson";
-        VSILFILE* fp = VSIFileFromMemBuffer(vsi.c_str(), reinterpret_cast<GByte*>(const_cast<char*>(l.geojson.data())),
-                                            static_cast<vsi_l_offset>(l.geojson.size()), FALSE);
-        if (!fp) throw std::runtime_error("tile layer '" + l.name + "': cannot stage GeoJSON");
-        VSIFCloseL(fp);
-        src = open_vector(vsi);
-      }
-      OGRLayer* in = l.source_layer.empty() ? src->GetLayer(0) : src->GetLayerByName(l.source_layer.c_str());
-      if (!in) throw std::runtime_error("tile layer '" + l.name + "': " + (l.path.empty() ? "GeoJSON" : l.path) + " has no such layer");
-      if (!in->GetSpatialRef())
-        throw std::runtime_error("tile layer '" + l.name + "': " + (l.path.empty() ? "GeoJSON" : l.path) + " has no CRS");
-      if (in->GetFeatureCount() == 0) res.empty_layers.push_back(l.name);
-      CPLStringList lco;
-      if (l.min_zoom >= 0) lco.SetNameValue("MINZOOM", std::to_string(l.min_zoom).c_str());
-      if (l.max_zoom >= 0) lco.SetNameValue("MAXZOOM", std::to_string(l.max_zoom).c_str());
-      OGRLayer* copied = ds->CopyLayer(in, l.name.c_str(), lco.List());
-      if (!copied) throw std::runtime_error("tile layer '" + l.name + "': cannot write: " + last_gdal_error());
-      src.reset();
-      if (!vsi.empty()) VSIUnlink(vsi.c_str());
-    }
+    for (const TileLayer& l : layers) add_tile_layer(*ds, l, res);
     ds.reset();  // closing builds the tiles
     if (CPLGetLastErrorType() == CE_Failure) throw std::runtime_error(o.path + ": writing tiles failed: " + last_gdal_error());
   }

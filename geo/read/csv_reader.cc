@@ -27,6 +27,38 @@ size_t utf8_len(const std::string& s, size_t i) {
   return n;
 }
 
+// The fields of the record being read, and whether the current one was quoted.
+struct RecordFields {
+  explicit RecordFields(CsvRecord& r) : rec(r) {}
+
+  CsvRecord& rec;
+  std::string field;
+  bool field_was_quoted = false;
+
+  // Ends the current field (bytes that are not UTF-8 read as Latin-1) and starts the next.
+  void finish_field() {
+    if (repair_utf8(field)) rec.latin1_repaired = true;
+    rec.fields.push_back(std::move(field));
+    field.clear();
+    field_was_quoted = false;
+  }
+  // The end of the file ends the record; a quoted field still open there is an error.
+  void end_at_eof(bool in_quotes, int64_t quote_line) {
+    if (in_quotes) rec.error = "unterminated quoted field starting on line " + std::to_string(quote_line);
+    finish_field();
+  }
+  void too_long(size_t max_record_bytes) {
+    if (rec.error.empty()) rec.error = "record longer than " + std::to_string(max_record_bytes) + " bytes";
+  }
+  // A character outside quotes that ends nothing: kept (a malformed record keeps at most 4 KiB a field). A quote
+  // inside an unquoted field is kept too; text after a closing quote marks the record.
+  void unquoted_char(char ch, int64_t line) {
+    if (ch == '"' && rec.error.empty() && field_was_quoted)
+      rec.error = "text after a closing quote on line " + std::to_string(line);
+    if (rec.error.empty() || field.size() < 4096) field.push_back(ch);
+  }
+};
+
 }  // namespace
 
 bool repair_utf8(std::string& s) {
@@ -115,33 +147,24 @@ int CsvReader::column(const std::string& name) const {
   return -1;
 }
 
+// One record, character by character: RFC 4180 quoting, a quoted field may hold line ends; CR LF, LF or CR ends it.
 bool CsvReader::read_record(CsvRecord& rec) {
   rec = CsvRecord{};
   rec.line = line_;
-  std::string field;
+  RecordFields out(rec);
+  std::string& field = out.field;
   bool in_quotes = false;
-  bool field_was_quoted = false;
   bool any = false;
   size_t bytes = 0;
   int64_t quote_line = 0;
-  auto finish_field = [&]() {
-    if (repair_utf8(field)) rec.latin1_repaired = true;
-    rec.fields.push_back(std::move(field));
-    field.clear();
-    field_was_quoted = false;
-  };
   for (;;) {
     const int c = get();
     if (c == std::char_traits<char>::eof()) {
-      if (!any) return false;
-      if (in_quotes) rec.error = "unterminated quoted field starting on line " + std::to_string(quote_line);
-      finish_field();
-      return true;
+      if (any) out.end_at_eof(in_quotes, quote_line);
+      return any;
     }
     any = true;
-    if (++bytes > options_.max_record_bytes && rec.error.empty()) {
-      rec.error = "record longer than " + std::to_string(options_.max_record_bytes) + " bytes";
-    }
+    if (++bytes > options_.max_record_bytes) out.too_long(options_.max_record_bytes);
     const char ch = static_cast<char>(c);
     if (in_quotes) {
       if (ch == '"') {
@@ -158,33 +181,29 @@ bool CsvReader::read_record(CsvRecord& rec) {
       }
       continue;
     }
-    if (ch == '"' && field.empty() && !field_was_quoted) {
+    if (ch == '"' && field.empty() && !out.field_was_quoted) {
       in_quotes = true;
-      field_was_quoted = true;
+      out.field_was_quoted = true;
       quote_line = line_;
       continue;
     }
     if (ch == delimiter_) {
-      finish_field();
+      out.finish_field();
       continue;
     }
     if (ch == '\r') {
       const int n = get();
       if (n != '\n') pushed_ = n;
       ++line_;
-      finish_field();
+      out.finish_field();
       return true;
     }
     if (ch == '\n') {
       ++line_;
-      finish_field();
+      out.finish_field();
       return true;
     }
-    if (ch == '"' && rec.error.empty()) {
-      // A quote inside an unquoted field, or text after a closing quote: keep it, but mark it.
-      if (field_was_quoted) rec.error = "text after a closing quote on line " + std::to_string(line_);
-    }
-    if (rec.error.empty() || field.size() < 4096) field.push_back(ch);
+    out.unquoted_char(ch, line_);
   }
 }
 

@@ -61,6 +61,88 @@ OgrGeometryPtr make_geometry(const Geometry& g, GeometryKind kind) {
   return out;
 }
 
+
+// A shapefile's field names are 10 characters at most; every feature has a value for each field.
+void check_layer(const VectorLayer& layer, const std::string& driver_name, const std::string& path) {
+  if (driver_name == "ESRI Shapefile") {
+    for (const FieldDef& f : layer.fields)
+      if (f.name.size() > 10)
+        throw std::runtime_error(path + ": field name '" + f.name + "' is longer than the shapefile limit of 10 characters");
+  }
+  for (const VectorFeature& f : layer.features)
+    if (f.values.size() != layer.fields.size())
+      throw std::logic_error("write_vector: a feature has " + std::to_string(f.values.size()) + " values for " +
+                             std::to_string(layer.fields.size()) + " fields");
+}
+
+// The driver's layer creation options: RFC 7946 GeoJSON with the coordinate precision; UTF-8 shapefiles.
+std::vector<std::string> layer_creation_options(const std::string& driver_name, const VectorWriteOptions& o) {
+  std::vector<std::string> lco;
+  if (driver_name == "GeoJSON") {
+    lco = {"RFC7946=YES", "COORDINATE_PRECISION=" + std::to_string(o.geojson_decimals), "WRITE_NAME=YES"};
+  } else if (driver_name == "ESRI Shapefile") {
+    lco = {"ENCODING=UTF-8"};
+    // The .dbf header carries a "last update" date; SOURCE_DATE_EPOCH pins it for byte-identical outputs.
+    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) {
+      const std::time_t t = static_cast<std::time_t>(std::atoll(sde));
+      std::tm tm{};
+      gmtime_r(&t, &tm);
+      char buf[32];
+      std::strftime(buf, sizeof buf, "DBF_DATE_LAST_UPDATE=%Y-%m-%d", &tm);
+      lco.push_back(buf);
+    }
+  }
+  return lco;
+}
+
+OGRLayer* create_layer(GDALDataset& ds, const VectorLayer& layer, const Crs& crs, const std::string& driver_name,
+                       const VectorWriteOptions& o) {
+  const std::vector<std::string> lco_store = layer_creation_options(driver_name, o);
+  std::vector<const char*> lco;
+  for (const std::string& s : lco_store) lco.push_back(s.c_str());
+  lco.push_back(nullptr);
+  OGRSpatialReference srs(crs.ogr());
+  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  OGRLayer* lay = ds.CreateLayer(layer.name.c_str(), &srs, ogr_type(layer.kind), const_cast<char**>(lco.data()));
+  if (!lay) throw std::runtime_error(o.path + ": cannot create layer: " + last_gdal_error());
+  for (const FieldDef& f : layer.fields) {
+    OGRFieldDefn def(f.name.c_str(), f.type == FieldType::kInteger ? OFTInteger64 : f.type == FieldType::kReal ? OFTReal : OFTString);
+    if (f.width > 0) def.SetWidth(f.width);
+    if (f.precision > 0) def.SetPrecision(f.precision);
+    if (driver_name == "ESRI Shapefile" && f.type == FieldType::kReal && f.width == 0) {
+      def.SetWidth(24);
+      def.SetPrecision(15);
+    }
+    if (lay->CreateField(&def) != OGRERR_NONE)
+      throw std::runtime_error(o.path + ": cannot create field " + f.name + ": " + last_gdal_error());
+  }
+  return lay;
+}
+
+// A null for a missing value and for a real that is not finite.
+void set_field_value(OGRFeature& f, int idx, const FieldValue& v) {
+  if (std::holds_alternative<std::monostate>(v)) f.SetFieldNull(idx);
+  else if (const auto* iv = std::get_if<int64_t>(&v)) f.SetField(idx, static_cast<GIntBig>(*iv));
+  else if (const auto* dv = std::get_if<double>(&v)) {
+    if (std::isfinite(*dv)) f.SetField(idx, *dv);
+    else f.SetFieldNull(idx);
+  } else f.SetField(idx, std::get<std::string>(v).c_str());
+}
+
+// Writes the features in one transaction when the driver has them.
+void write_features(GDALDataset& ds, OGRLayer& lay, const VectorLayer& layer, const std::string& path) {
+  const bool transaction = ds.StartTransaction() == OGRERR_NONE;
+  for (const VectorFeature& vf : layer.features) {
+    OgrFeaturePtr f(OGRFeature::CreateFeature(lay.GetLayerDefn()));
+    for (size_t i = 0; i < vf.values.size(); ++i) set_field_value(*f, static_cast<int>(i), vf.values[i]);
+    f->SetGeometryDirectly(make_geometry(vf.geometry, layer.kind).release());
+    if (lay.CreateFeature(f.get()) != OGRERR_NONE)
+      throw std::runtime_error(path + ": cannot write feature: " + last_gdal_error());
+  }
+  if (transaction && ds.CommitTransaction() != OGRERR_NONE)
+    throw std::runtime_error(path + ": cannot commit: " + last_gdal_error());
+}
+
 }  // namespace
 
 std::string vector_driver_for(const std::string& path) {
@@ -74,15 +156,7 @@ std::string vector_driver_for(const std::string& path) {
 void write_vector(const VectorLayer& layer, const Crs& crs, const VectorWriteOptions& o) {
   ensure_gdal();
   const std::string driver_name = vector_driver_for(o.path);
-  if (driver_name == "ESRI Shapefile") {
-    for (const FieldDef& f : layer.fields)
-      if (f.name.size() > 10)
-        throw std::runtime_error(o.path + ": field name '" + f.name + "' is longer than the shapefile limit of 10 characters");
-  }
-  for (const VectorFeature& f : layer.features)
-    if (f.values.size() != layer.fields.size())
-      throw std::logic_error("write_vector: a feature has " + std::to_string(f.values.size()) + " values for " +
-                             std::to_string(layer.fields.size()) + " fields");
+  check_layer(layer, driver_name, o.path);
   AtomicOutput out(o.path, o.overwrite);
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
   if (!drv) throw std::runtime_error(o.path + ": GDAL driver " + driver_name + " is not available");
@@ -90,58 +164,8 @@ void write_vector(const VectorLayer& layer, const Crs& crs, const VectorWriteOpt
   {
     GdalDatasetPtr ds(drv->Create(out.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) throw std::runtime_error(o.path + ": cannot create: " + last_gdal_error());
-    std::vector<std::string> lco_store;
-    if (driver_name == "GeoJSON") {
-      lco_store = {"RFC7946=YES", "COORDINATE_PRECISION=" + std::to_string(o.geojson_decimals), "WRITE_NAME=YES"};
-    } else if (driver_name == "ESRI Shapefile") {
-      lco_store = {"ENCODING=UTF-8"};
-      // The .dbf header carries a "last update" date; SOURCE_DATE_EPOCH pins it for byte-identical outputs.
-      if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) {
-        const std::time_t t = static_cast<std::time_t>(std::atoll(sde));
-        std::tm tm{};
-        gmtime_r(&t, &tm);
-        char buf[32];
-        std::strftime(buf, sizeof buf, "DBF_DATE_LAST_UPDATE=%Y-%m-%d", &tm);
-        lco_store.push_back(buf);
-      }
-    }
-    std::vector<const char*> lco;
-    for (const std::string& s : lco_store) lco.push_back(s.c_str());
-    lco.push_back(nullptr);
-    OGRSpatialReference srs(crs.ogr());
-    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    OGRLayer* lay = ds->CreateLayer(layer.name.c_str(), &srs, ogr_type(layer.kind), const_cast<char**>(lco.data()));
-    if (!lay) throw std::runtime_error(o.path + ": cannot create layer: " + last_gdal_error());
-    for (const FieldDef& f : layer.fields) {
-      OGRFieldDefn def(f.name.c_str(), f.type == FieldType::kInteger ? OFTInteger64 : f.type == FieldType::kReal ? OFTReal : OFTString);
-      if (f.width > 0) def.SetWidth(f.width);
-      if (f.precision > 0) def.SetPrecision(f.precision);
-      if (driver_name == "ESRI Shapefile" && f.type == FieldType::kReal && f.width == 0) {
-        def.SetWidth(24);
-        def.SetPrecision(15);
-      }
-      if (lay->CreateField(&def) != OGRERR_NONE)
-        throw std::runtime_error(o.path + ": cannot create field " + f.name + ": " + last_gdal_error());
-    }
-    const bool transaction = ds->StartTransaction() == OGRERR_NONE;
-    for (const VectorFeature& vf : layer.features) {
-      OgrFeaturePtr f(OGRFeature::CreateFeature(lay->GetLayerDefn()));
-      for (size_t i = 0; i < vf.values.size(); ++i) {
-        const int idx = static_cast<int>(i);
-        const FieldValue& v = vf.values[i];
-        if (std::holds_alternative<std::monostate>(v)) f->SetFieldNull(idx);
-        else if (const auto* iv = std::get_if<int64_t>(&v)) f->SetField(idx, static_cast<GIntBig>(*iv));
-        else if (const auto* dv = std::get_if<double>(&v)) {
-          if (std::isfinite(*dv)) f->SetField(idx, *dv);
-          else f->SetFieldNull(idx);
-        } else f->SetField(idx, std::get<std::string>(v).c_str());
-      }
-      f->SetGeometryDirectly(make_geometry(vf.geometry, layer.kind).release());
-      if (lay->CreateFeature(f.get()) != OGRERR_NONE)
-        throw std::runtime_error(o.path + ": cannot write feature: " + last_gdal_error());
-    }
-    if (transaction && ds->CommitTransaction() != OGRERR_NONE)
-      throw std::runtime_error(o.path + ": cannot commit: " + last_gdal_error());
+    OGRLayer* lay = create_layer(*ds, layer, crs, driver_name, o);
+    write_features(*ds, *lay, layer, o.path);
     ds.reset();  // close = flush
     if (CPLGetLastErrorType() == CE_Failure) throw std::runtime_error(o.path + ": write failed: " + last_gdal_error());
   }
