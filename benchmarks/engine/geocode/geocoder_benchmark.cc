@@ -42,7 +42,7 @@ struct City {
 };
 
 const City& city() {
-  static const City c = [] {
+  static const City built = [] {
     City c;
     for (int i = 0; i < kStreets; ++i) c.streets.push_back(street_name(i));
     // Street i runs east at y = 100 * i (CRS units), each segment 100 units and one block of house numbers.
@@ -59,7 +59,7 @@ const City& city() {
       }
     return c;
   }();
-  return c;
+  return built;
 }
 
 GeocodeIndex build_index() {

@@ -144,7 +144,9 @@ TEST(GeocodeIndexCharlotteTest, CmpdBlocksStayOnTheirNumberedStreet) {
     if (want.empty()) continue;
     ++numbered;
     // A block learnt under the same text is found whatever its number.
-    if (learnt.count(block_text(p))) EXPECT_TRUE(r.placed() && r.score == 100) << p << ": " << r.reason;
+    if (learnt.count(block_text(p))) {
+      EXPECT_TRUE(r.placed() && r.score == 100) << p << ": " << r.reason;
+    }
     if (!r.placed()) continue;
     ++numbered_placed;
     const std::set<std::string> got = numbers_in(r.matched, true);
