@@ -47,10 +47,8 @@ std::string categories_line(const AreaFigures& f) {
   return s.empty() ? "none" : s;
 }
 
-}  // namespace
-
-std::string report_markdown(const RunReport& r) {
-  std::ostringstream md;
+// Title, source and date range, and the preview map when one was drawn.
+void markdown_heading(std::ostream& md, const RunReport& r) {
   md << "# " << r.title << "\n\n";
   md << "Generated " << r.generated_utc << " by hotspot from `" << r.input_path << "`";
   if (!r.date_range.empty()) md << ", incidents reported " << r.date_range;
@@ -58,6 +56,10 @@ std::string report_markdown(const RunReport& r) {
   if (!r.preview_image.empty())
     md << "![Map: density surface, Gi* hot spots, priority areas and uncovered hot spots](" << r.preview_image
        << ")\n\nThe interactive map is `map.html` (opens offline in any browser); `hotspot.qgs` opens the layers styled in QGIS.\n\n";
+}
+
+// The records read, used and set aside (by reason), the CRS, the methods and what "violent" means.
+void markdown_records(std::ostream& md, const RunReport& r) {
   md << "## Records\n\n";
   md << "- " << r.accounting.records_in() << " records read; " << r.accounting.accepted() << " used; "
      << r.accounting.rejected_total() << " set aside (listed with reasons in `rejects.csv`)";
@@ -78,6 +80,10 @@ std::string report_markdown(const RunReport& r) {
     for (size_t i = 0; i < r.violent_categories.size(); ++i) md << (i ? ", " : "") << r.violent_categories[i];
     md << ".\n";
   }
+}
+
+// One row per area and the citywide row, with what the columns mean.
+void markdown_areas_table(std::ostream& md, const RunReport& r) {
   md << "\n## Priority areas at a glance\n\n";
   md << "| area | incidents | violent | share of city incidents | share of city area | concentration ratio | "
         "mean density | peak density | Gi* hot cells (99% / 95% / 90%) | area covered by 95% hot cells | change per year";
@@ -96,48 +102,63 @@ std::string report_markdown(const RunReport& r) {
         "compares the mean number of incidents per year";
   if (r.start_year > 0) md << " from " << r.start_year << " on with the years before";
   md << ".\n";
-  for (size_t i = 0; i < r.areas.size() && i < r.area_figures.size(); ++i) {
-    const PriorityAreaInfo& a = r.areas[i];
-    const AreaFigures& f = r.area_figures[i];
-    md << "\n### " << a.name << "\n\n";
-    if (a.radius_mi > 0)
-      md << "- Circle of radius " << fixed(a.radius_mi, 2) << " mi around " << a.intersection << " (" << a.placed_by << "), "
-         << fixed(a.area_sq_mi, 2) << " sq mi.\n";
-    else
-      md << "- Polygon, " << fixed(a.area_sq_mi, 2) << " sq mi.\n";
-    md << "- " << f.incidents << " incidents (" << pct(f.share_of_incidents) << " of the city's), of which " << f.violent
-       << " violent (" << pct(f.share_of_violent) << " of the city's violent incidents).\n";
-    md << "- By year: " << years_line(f) << ".\n";
-    if (r.start_year > 0)
-      md << "- Mean per year: " << fixed(f.years_before ? double(f.before) / f.years_before : NAN, 1) << " before " << r.start_year
-         << ", " << fixed(f.years_after ? double(f.after) / f.years_after : NAN, 1) << " from " << r.start_year
-         << " on (" << signed_pct(f.change_pct) << "; citywide " << signed_pct(r.city.change_pct) << ").\n";
-    md << "- Top categories: " << categories_line(f) << ".\n";
-    md << "- Gi* cells inside: " << f.gi_cells << "; hot at 99%: " << f.hot_cells_99 << ", 95%: " << f.hot_cells_95 << ", 90%: "
-       << f.hot_cells_90 << " (covering " << pct(f.hot_cover_99, 0) << ", " << pct(f.hot_cover_95, 0) << " and "
-       << pct(f.hot_cover_90, 0) << " of the area).\n";
-    if (!a.overlaps.empty()) {
-      md << "- Overlaps ";
-      for (size_t k = 0; k < a.overlaps.size(); ++k) md << (k ? ", " : "") << a.overlaps[k];
-      md << ": incidents in the overlap are counted in each area.\n";
-    }
-    if (a.outside_data_extent) md << "- **This area lies outside the extent of the data.**\n";
+}
+
+// One area's section: its shape, incidents, years, change, categories, Gi* cells, overlaps.
+void markdown_area(std::ostream& md, const RunReport& r, const PriorityAreaInfo& a, const AreaFigures& f) {
+  md << "\n### " << a.name << "\n\n";
+  if (a.radius_mi > 0)
+    md << "- Circle of radius " << fixed(a.radius_mi, 2) << " mi around " << a.intersection << " (" << a.placed_by << "), "
+       << fixed(a.area_sq_mi, 2) << " sq mi.\n";
+  else
+    md << "- Polygon, " << fixed(a.area_sq_mi, 2) << " sq mi.\n";
+  md << "- " << f.incidents << " incidents (" << pct(f.share_of_incidents) << " of the city's), of which " << f.violent
+     << " violent (" << pct(f.share_of_violent) << " of the city's violent incidents).\n";
+  md << "- By year: " << years_line(f) << ".\n";
+  if (r.start_year > 0)
+    md << "- Mean per year: " << fixed(f.years_before ? double(f.before) / f.years_before : NAN, 1) << " before " << r.start_year
+       << ", " << fixed(f.years_after ? double(f.after) / f.years_after : NAN, 1) << " from " << r.start_year
+       << " on (" << signed_pct(f.change_pct) << "; citywide " << signed_pct(r.city.change_pct) << ").\n";
+  md << "- Top categories: " << categories_line(f) << ".\n";
+  md << "- Gi* cells inside: " << f.gi_cells << "; hot at 99%: " << f.hot_cells_99 << ", 95%: " << f.hot_cells_95 << ", 90%: "
+     << f.hot_cells_90 << " (covering " << pct(f.hot_cover_99, 0) << ", " << pct(f.hot_cover_95, 0) << " and "
+     << pct(f.hot_cover_90, 0) << " of the area).\n";
+  if (!a.overlaps.empty()) {
+    md << "- Overlaps ";
+    for (size_t k = 0; k < a.overlaps.size(); ++k) md << (k ? ", " : "") << a.overlaps[k];
+    md << ": incidents in the overlap are counted in each area.\n";
   }
+  if (a.outside_data_extent) md << "- **This area lies outside the extent of the data.**\n";
+}
+
+// The clusters of hot cells outside every area, ranked, or a sentence saying there is none.
+void markdown_clusters(std::ostream& md, const RunReport& r) {
   md << "\n## Hot spots outside every priority area\n\n";
   if (r.clusters.empty()) {
     md << "No cluster of significant hot cells (Gi_Bin >= 2, 95% confidence) lies outside the priority areas.\n";
-  } else {
-    md << "Clusters of contiguous Gi* hot cells at 95% confidence or more (Gi_Bin >= 2) with no cell centre in a "
-          "priority area, ranked by incidents.\n\n";
-    md << "| rank | near | patrol division | neighbourhood profile area | incidents | cells | area (sq mi) | max z |\n";
-    md << "|---:|---|---|---|---:|---:|---:|---:|\n";
-    for (const HotspotClusterFigures& c : r.clusters) {
-      md << "| " << c.rank << " | " << md_cell(c.nearest_intersection.empty() ? "(no named intersection)" : c.nearest_intersection);
-      if (!c.nearest_intersection.empty()) md << " (" << fixed(c.intersection_distance_ft, 0) << " ft)";
-      md << " | " << md_cell(c.division) << " | " << md_cell(c.neighborhood) << " | " << c.incidents << " | " << c.cells << " | "
-         << fixed(c.area_sq_mi, 2) << " | " << fixed(c.max_z, 2) << " |\n";
-    }
+    return;
   }
+  md << "Clusters of contiguous Gi* hot cells at 95% confidence or more (Gi_Bin >= 2) with no cell centre in a "
+        "priority area, ranked by incidents.\n\n";
+  md << "| rank | near | patrol division | neighbourhood profile area | incidents | cells | area (sq mi) | max z |\n";
+  md << "|---:|---|---|---|---:|---:|---:|---:|\n";
+  for (const HotspotClusterFigures& c : r.clusters) {
+    md << "| " << c.rank << " | " << md_cell(c.nearest_intersection.empty() ? "(no named intersection)" : c.nearest_intersection);
+    if (!c.nearest_intersection.empty()) md << " (" << fixed(c.intersection_distance_ft, 0) << " ft)";
+    md << " | " << md_cell(c.division) << " | " << md_cell(c.neighborhood) << " | " << c.incidents << " | " << c.cells << " | "
+       << fixed(c.area_sq_mi, 2) << " | " << fixed(c.max_z, 2) << " |\n";
+  }
+}
+
+}  // namespace
+
+std::string report_markdown(const RunReport& r) {
+  std::ostringstream md;
+  markdown_heading(md, r);
+  markdown_records(md, r);
+  markdown_areas_table(md, r);
+  for (size_t i = 0; i < r.areas.size() && i < r.area_figures.size(); ++i) markdown_area(md, r, r.areas[i], r.area_figures[i]);
+  markdown_clusters(md, r);
   if (!r.notes.empty()) {
     md << "\n## Notes\n\n";
     for (const std::string& n : r.notes) md << "- " << n << "\n";
