@@ -2,10 +2,8 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
-#include <memory>
 
-#include "cli/pipeline/common_options.h"
-#include "cli/pipeline/option_binding.h"
+#include "cli/commands/subcommand_stages.h"
 
 namespace hotspot::cli {
 
@@ -46,25 +44,8 @@ void register_map(CLI::App& app, CommandAction& action) {
       "  hotspot map --layer 'Gi* cells=out/gi_cells.geojson:gi' --layer 'Divisions=data/charlotte/police_divisions/CMPD_Police_Divisions.shp:context' \\\n"
       "              --raster out/density.tif --raster-unit 'incidents per km2' -o out/\n"
       "  hotspot map --layer 'Priority=areas.gpkg:priority' --unit share_pct=% --tiles out/tiles --min-zoom 9 --max-zoom 15 -o out/");
-  struct Bound {
-    MapCommandOptions options;
-    OptionTable map{"map"};
-    OptionTable common;
-    CliOptions cli;
-  };
-  auto b = std::make_shared<Bound>();
-  b->options.map.declare(b->map);
-  for (Option& opt : b->map.options())
-    if (opt.key == "out") opt.required = true;
-  declare_common_options(b->common, b->options.threads, b->options.overwrite, b->options.quiet);
-  b->cli.bind(*sub, b->map);
-  b->cli.bind(*sub, b->common);
-  sub->callback([b, &action]() {
-    action = [b]() {
-      b->cli.apply();
-      return run_map(b->options, std::cout, std::cerr);
-    };
-  });
+  bind_stage_command<MapCommandOptions, IngestFlags::none>(*sub, action, "map", [](MapCommandOptions& o) -> auto& { return o.map; },
+                                                          run_map);
 }
 
 }  // namespace hotspot::cli

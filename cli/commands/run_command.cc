@@ -5,11 +5,9 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli/pipeline/errors.h"
 #include "cli/pipeline/run_config.h"
 #include "cli/pipeline/run_pipeline.h"
 #include "cli/commands/stderr_progress.h"
-#include "geo/write/atomic_output.h"
 
 namespace fs = std::filesystem;
 
@@ -21,18 +19,8 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
   if (o.overwrite) cfg.overwrite = true;
   if (o.threads >= 0) cfg.threads = o.threads;
   err << "hotspot run: " << cfg.title << "\n";
-  // The folder's parents are made as needed; the folder itself appears only when the run is complete.
-  const fs::path parent = fs::absolute(cfg.output_folder).lexically_normal().parent_path();
-  if (!parent.empty() && !fs::exists(parent)) fs::create_directories(parent);
-  // Refused before any input is read, as every command refuses an existing output: a usage error (exit 2).
-  if (!cfg.overwrite && fs::exists(cfg.output_folder))
-    throw UsageError(cfg.output_folder + ": already exists (pass --overwrite to replace it)");
-  AtomicOutput folder(cfg.output_folder, cfg.overwrite);
-  fs::create_directories(folder.temp_path());
   StderrProgress progress(o.quiet);
-  const PipelineResult res = run_pipeline(cfg, folder.temp_path(), &progress, err);  // manifest.json last
-  folder.commit();
-
+  const PipelineResult res = run_pipeline(cfg, &progress, err);
   out << "records: " << res.report.accounting.summary() << "\n";
   out << "outputs in " << fs::absolute(cfg.output_folder).lexically_normal().string() << "/:\n";
   for (const std::string& name : res.outputs) out << "  " << name << "\n";

@@ -30,10 +30,13 @@ struct SubcommandRun {
 Context run_subcommand_stages(const IngestOptions& ingest, const std::vector<Stage*>& stages, const SubcommandRun& how,
                               const std::vector<Stage*>& before_ingest = {});
 
-// Binds a one-stage subcommand: the ingest flags, the stage's option table (section `section`, filled by
-// `stage_options(options).declare`) and the common flags; once parsed, applies the values and runs `run`.
-// CommandOptions has `ingest`, `rejects`, `threads`, `overwrite` and `quiet`.
-template <typename CommandOptions, typename StageOptionsOf, typename Run>
+// Whether a subcommand reads incidents (and so takes the shared ingest flags) or only files its stage names.
+enum class IngestFlags { bound, none };
+
+// Binds a one-stage subcommand: the ingest flags (unless IngestFlags::none), the stage's option table (section
+// `section`, filled by `stage_options(options).declare`) and the common flags; once parsed, applies the values and
+// runs `run`. CommandOptions has `threads`, `overwrite` and `quiet`, and `ingest` and `rejects` when bound.
+template <typename CommandOptions, IngestFlags kIngest = IngestFlags::bound, typename StageOptionsOf, typename Run>
 void bind_stage_command(CLI::App& sub, CommandAction& action, const std::string& section, StageOptionsOf stage_options,
                         Run run) {
   struct Bound {
@@ -45,7 +48,7 @@ void bind_stage_command(CLI::App& sub, CommandAction& action, const std::string&
   };
   auto b = std::make_shared<Bound>();
   b->stage = OptionTable(section);
-  add_ingest_flags(sub, b->options.ingest, b->options.rejects, b->input, b->cli);
+  if constexpr (kIngest == IngestFlags::bound) add_ingest_flags(sub, b->options.ingest, b->options.rejects, b->input, b->cli);
   stage_options(b->options).declare(b->stage);
   declare_common_options(b->common, b->options.threads, b->options.overwrite, b->options.quiet);
   b->cli.bind(sub, b->stage);

@@ -223,6 +223,7 @@ void MapStage::Options::declare(OptionTable& t) {
   t.integer("max_zoom", "Highest tile zoom", max_zoom, 0, 22);
   Option& out = t.path("out", "Output folder (created when missing)", out_dir);
   out.short_flag = "o";
+  out.required = true;  // on the command line; a run writes into its own folder
   out.config = false;
 }
 

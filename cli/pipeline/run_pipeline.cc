@@ -1,6 +1,9 @@
 #include "cli/pipeline/run_pipeline.h"
 
+#include <filesystem>
+
 #include "cli/pipeline/boundaries_stage.h"
+#include "cli/pipeline/errors.h"
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/hot_zones_stage.h"
 #include "cli/pipeline/ingest_stage.h"
@@ -11,6 +14,9 @@
 #include "cli/pipeline/references_stage.h"
 #include "cli/pipeline/report_stage.h"
 #include "cli/pipeline/uncovered_hotspots_stage.h"
+#include "geo/write/atomic_output.h"
+
+namespace fs = std::filesystem;
 
 namespace hotspot::cli {
 
@@ -79,9 +85,8 @@ ManifestStage::Options manifest_options(const RunConfig& cfg, const std::string&
   return o;
 }
 
-}  // namespace
-
-PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Progress* progress, std::ostream& log) {
+// The stages of `cfg`, writing into `folder` (existing and empty).
+PipelineResult run_stages_into(const RunConfig& cfg, const std::string& folder, Progress* progress, std::ostream& log) {
   const bool need_geocoder =
       cfg.geocode.enabled || !cfg.priority_areas.file.empty() || !cfg.geocode.options.references.empty();
   ReferencesStage references(references_options(cfg));
@@ -116,6 +121,22 @@ PipelineResult run_pipeline(const RunConfig& cfg, const std::string& folder, Pro
   Outputs outputs = Outputs::in_folder(folder);
   run_stages(stages, ctx, outputs);
   return {report.report(), outputs.written_names()};
+}
+
+}  // namespace
+
+PipelineResult run_pipeline(const RunConfig& cfg, Progress* progress, std::ostream& log) {
+  // The folder's parents are made as needed; the folder itself appears only when the run is complete.
+  const fs::path parent = fs::absolute(cfg.output_folder).lexically_normal().parent_path();
+  if (!parent.empty() && !fs::exists(parent)) fs::create_directories(parent);
+  // Refused before any input is read, as every command refuses an existing output: a usage error (exit 2).
+  if (!cfg.overwrite && fs::exists(cfg.output_folder))
+    throw UsageError(cfg.output_folder + ": already exists (pass --overwrite to replace it)");
+  AtomicOutput folder(cfg.output_folder, cfg.overwrite);
+  fs::create_directories(folder.temp_path());
+  PipelineResult result = run_stages_into(cfg, folder.temp_path(), progress, log);  // manifest.json last
+  folder.commit();
+  return result;
 }
 
 }  // namespace hotspot::cli

@@ -1,4 +1,4 @@
-// The stages of `hotspot run`, in order, writing into a folder that the caller commits atomically.
+// The stages of `hotspot run`, in order, writing into one output folder that appears only when every stage is done.
 #pragma once
 
 #include <ostream>
@@ -16,8 +16,9 @@ struct PipelineResult {
   std::vector<std::string> outputs;  // file names written into the folder, in order (manifest.json last)
 };
 
-// Runs every stage of `config`, writing outputs into `folder` (which must exist and be empty). Stage messages go
-// to `log`. Throws on any failure; the caller removes the folder then.
-PipelineResult run_pipeline(const RunConfig& config, const std::string& folder, Progress* progress, std::ostream& log);
+// Runs every stage of `config`, writing into a temporary folder beside config.output_folder that replaces it when
+// the last stage is done (config.overwrite) or takes its place (UsageError, before any input is read, when it
+// exists and overwriting is off). Stage messages go to `log`. Throws on any failure, leaving no folder behind.
+PipelineResult run_pipeline(const RunConfig& config, Progress* progress, std::ostream& log);
 
 }  // namespace hotspot::cli
