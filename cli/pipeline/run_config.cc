@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -29,6 +30,84 @@ void read_zone_ref(Obj& parent, const std::string& key, ZoneRef& z, const std::s
   }
 }
 
+// A stage's section: "enabled" and the keys of the stage's option table. Returns the section (to check further
+// and finish) or nothing when absent.
+template <typename Section>
+std::optional<Obj> read_stage_section(Obj& top, const std::string& key, Section& section, const std::string& base) {
+  std::optional<Obj> o = top.object(key);
+  if (!o) return o;
+  o->boolean("enabled", section.enabled);
+  OptionTable t(key);
+  section.options.declare(t);
+  fill_from_config(*o, t, base);
+  return o;
+}
+
+void read_input(Obj& top, RunConfig& c) {
+  auto in = top.object("input");
+  if (!in) top.fail("needs an \"input\" section with the incident file's path");
+  OptionTable t("input");
+  declare_ingest_options(t, c.input);
+  fill_from_config(*in, t, c.base_dir);
+  in->finish();
+  if (c.input.input_path.empty()) in->fail("needs a path", "path");
+}
+
+void read_output(Obj& top, RunConfig& c) {
+  if (auto out = top.object("output")) {
+    out->path("folder", c.output_folder, c.base_dir);
+    out->boolean("overwrite", c.overwrite);
+    out->finish();
+  }
+  if (c.output_folder.empty()) top.fail("needs \"output\": {\"folder\": ...}");
+}
+
+void read_priority_areas(Obj& top, RunConfig& c) {
+  auto p = top.object("priority_areas");
+  if (!p) return;
+  p->path("file", c.priority_areas.file, c.base_dir);
+  p->path("polygons", c.priority_areas.polygons, c.base_dir);
+  p->str("polygons_id_field", c.priority_areas.polygons_id_field);
+  p->str("polygons_name_field", c.priority_areas.polygons_name_field);
+  OptionTable t("priority_areas");
+  t.length("default_radius", "Radius of an area whose row gives none", c.priority_areas.default_radius);
+  fill_from_config(*p, t, c.base_dir);
+  p->finish();
+  if (!c.priority_areas.file.empty() && !c.priority_areas.polygons.empty())
+    p->fail("give either \"file\" (intersections) or \"polygons\", not both");
+}
+
+void read_report_and_context(Obj& top, RunConfig& c) {
+  if (auto r = top.object("report")) {
+    r->strings("violent_categories", c.report.violent_categories);
+    r->integer("start_year", c.report.start_year, 0, 2200);
+    r->integer("top_categories", c.report.top_categories, 1, 100);
+    r->finish();
+  }
+  if (auto x = top.object("context")) {
+    x->path("city_limits", c.context.city_limits, c.base_dir);
+    read_zone_ref(*x, "divisions", c.context.divisions, c.base_dir);
+    read_zone_ref(*x, "neighborhoods", c.context.neighborhoods, c.base_dir);
+    x->finish();
+  }
+}
+
+void read_stage_sections(Obj& top, RunConfig& c) {
+  if (auto g = read_stage_section(top, "geocode", c.geocode, c.base_dir)) {
+    for (ReferenceSource& r : c.geocode.options.references) r.path = resolve_config_path(r.path, c.base_dir);
+    g->finish();
+  }
+  if (auto k = read_stage_section(top, "kde", c.kde, c.base_dir)) k->finish();
+  if (auto g = read_stage_section(top, "gistar", c.gistar, c.base_dir)) g->finish();
+  read_priority_areas(top, c);
+  read_report_and_context(top, c);
+  if (auto m = read_stage_section(top, "map", c.map, c.base_dir)) {
+    for (MapLayer& l : c.map.options.layers) l.path = resolve_config_path(l.path, c.base_dir);
+    m->finish();
+    if (c.map.options.min_zoom > c.map.options.max_zoom) m->fail("min_zoom is greater than max_zoom");
+  }
+}
+
 }  // namespace
 
 RunConfig parse_run_config(const std::string& text, const std::string& base_dir, const std::string& name) {
@@ -44,76 +123,9 @@ RunConfig parse_run_config(const std::string& text, const std::string& base_dir,
   Obj top(root, "", name);
   top.str("title", c.title);
   top.integer("threads", c.threads, 0, 1024);
-  if (auto in = top.object("input")) {
-    OptionTable t("input");
-    declare_ingest_options(t, c.input);
-    fill_from_config(*in, t, base_dir);
-    in->finish();
-    if (c.input.input_path.empty()) in->fail("needs a path", "path");
-  } else {
-    top.fail("needs an \"input\" section with the incident file's path");
-  }
-  if (auto out = top.object("output")) {
-    out->path("folder", c.output_folder, base_dir);
-    out->boolean("overwrite", c.overwrite);
-    out->finish();
-  }
-  if (c.output_folder.empty()) top.fail("needs \"output\": {\"folder\": ...}");
-  if (auto g = top.object("geocode")) {
-    g->boolean("enabled", c.geocode.enabled);
-    OptionTable t("geocode");
-    c.geocode.options.declare(t);
-    fill_from_config(*g, t, base_dir);
-    for (ReferenceSource& r : c.geocode.options.references) r.path = resolve_config_path(r.path, base_dir);
-    g->finish();
-  }
-  if (auto k = top.object("kde")) {
-    k->boolean("enabled", c.kde.enabled);
-    OptionTable t("kde");
-    c.kde.options.declare(t);
-    fill_from_config(*k, t, base_dir);
-    k->finish();
-  }
-  if (auto g = top.object("gistar")) {
-    g->boolean("enabled", c.gistar.enabled);
-    OptionTable t("gistar");
-    c.gistar.options.declare(t);
-    fill_from_config(*g, t, base_dir);
-    g->finish();
-  }
-  if (auto p = top.object("priority_areas")) {
-    p->path("file", c.priority_areas.file, base_dir);
-    p->path("polygons", c.priority_areas.polygons, base_dir);
-    p->str("polygons_id_field", c.priority_areas.polygons_id_field);
-    p->str("polygons_name_field", c.priority_areas.polygons_name_field);
-    OptionTable t("priority_areas");
-    t.length("default_radius", "Radius of an area whose row gives none", c.priority_areas.default_radius);
-    fill_from_config(*p, t, base_dir);
-    p->finish();
-    if (!c.priority_areas.file.empty() && !c.priority_areas.polygons.empty())
-      p->fail("give either \"file\" (intersections) or \"polygons\", not both");
-  }
-  if (auto r = top.object("report")) {
-    r->strings("violent_categories", c.report.violent_categories);
-    r->integer("start_year", c.report.start_year, 0, 2200);
-    r->integer("top_categories", c.report.top_categories, 1, 100);
-    r->finish();
-  }
-  if (auto x = top.object("context")) {
-    x->path("city_limits", c.context.city_limits, base_dir);
-    read_zone_ref(*x, "divisions", c.context.divisions, base_dir);
-    read_zone_ref(*x, "neighborhoods", c.context.neighborhoods, base_dir);
-    x->finish();
-  }
-  if (auto m = top.object("map")) {
-    m->boolean("enabled", c.map.enabled);
-    OptionTable t("map");
-    c.map.options.declare(t);
-    fill_from_config(*m, t, base_dir);
-    for (MapLayer& l : c.map.options.layers) l.path = resolve_config_path(l.path, base_dir);
-    m->finish();
-    if (c.map.options.min_zoom > c.map.options.max_zoom) m->fail("min_zoom is greater than max_zoom");
-  }
+  read_input(top, c);
+  read_output(top, c);
+  read_stage_sections(top, c);
   top.finish();
   return c;
 }

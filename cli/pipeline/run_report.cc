@@ -186,33 +186,63 @@ std::string report_csv(const RunReport& r) {
   return os.str();
 }
 
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json json_number(double v) { return std::isfinite(v) ? ordered_json(v) : ordered_json(nullptr); }
+
+ordered_json figures_json(const AreaFigures& f) {
+  ordered_json j;
+  j["incidents"] = f.incidents;
+  j["violent"] = f.violent;
+  j["share_incidents"] = json_number(f.share_of_incidents);
+  j["share_violent"] = json_number(f.share_of_violent);
+  j["share_area"] = json_number(f.share_of_area);
+  j["concentration_ratio"] = json_number(f.concentration_ratio);
+  j["mean_density"] = json_number(f.mean_density);
+  j["peak_density"] = json_number(f.peak_density);
+  j["gi_cells"] = f.gi_cells;
+  j["hot_cells"] = {{"90", f.hot_cells_90}, {"95", f.hot_cells_95}, {"99", f.hot_cells_99}};
+  j["hot_cover"] = {{"90", json_number(f.hot_cover_90)}, {"95", json_number(f.hot_cover_95)}, {"99", json_number(f.hot_cover_99)}};
+  ordered_json years = ordered_json::object();
+  for (const auto& [y, n] : f.by_year) years[std::to_string(y)] = n;
+  j["by_year"] = years;
+  j["before"] = f.before;
+  j["after"] = f.after;
+  j["change_pct"] = json_number(f.change_pct);
+  ordered_json cats = ordered_json::array();
+  for (const auto& [c, n] : f.top_categories) cats.push_back({{"category", c}, {"incidents", n}});
+  j["top_categories"] = cats;
+  return j;
+}
+
+ordered_json area_json(const PriorityAreaInfo& a, const AreaFigures& f) {
+  ordered_json e;
+  e["id"] = a.id;
+  e["name"] = a.name;
+  e["intersection"] = a.intersection;
+  e["placed_by"] = a.placed_by;
+  e["radius_mi"] = a.radius_mi;
+  e["area_sq_mi"] = a.area_sq_mi;
+  e["lon"] = a.lon;
+  e["lat"] = a.lat;
+  e["overlaps"] = a.overlaps;
+  e["outside_data_extent"] = a.outside_data_extent;
+  e["figures"] = figures_json(f);
+  return e;
+}
+
+ordered_json cluster_json(const HotspotClusterFigures& c) {
+  return {{"rank", c.rank}, {"incidents", c.incidents}, {"cells", c.cells}, {"area_sq_mi", c.area_sq_mi},
+          {"max_z", c.max_z}, {"lon", c.lon}, {"lat", c.lat}, {"nearest_intersection", c.nearest_intersection},
+          {"intersection_distance_ft", c.intersection_distance_ft}, {"division", c.division},
+          {"neighborhood", c.neighborhood}};
+}
+
+}  // namespace
+
 std::string report_json(const RunReport& r) {
-  using nlohmann::ordered_json;
-  auto num = [](double v) { return std::isfinite(v) ? ordered_json(v) : ordered_json(nullptr); };
-  auto figures = [&](const AreaFigures& f) {
-    ordered_json j;
-    j["incidents"] = f.incidents;
-    j["violent"] = f.violent;
-    j["share_incidents"] = num(f.share_of_incidents);
-    j["share_violent"] = num(f.share_of_violent);
-    j["share_area"] = num(f.share_of_area);
-    j["concentration_ratio"] = num(f.concentration_ratio);
-    j["mean_density"] = num(f.mean_density);
-    j["peak_density"] = num(f.peak_density);
-    j["gi_cells"] = f.gi_cells;
-    j["hot_cells"] = {{"90", f.hot_cells_90}, {"95", f.hot_cells_95}, {"99", f.hot_cells_99}};
-    j["hot_cover"] = {{"90", num(f.hot_cover_90)}, {"95", num(f.hot_cover_95)}, {"99", num(f.hot_cover_99)}};
-    ordered_json years = ordered_json::object();
-    for (const auto& [y, n] : f.by_year) years[std::to_string(y)] = n;
-    j["by_year"] = years;
-    j["before"] = f.before;
-    j["after"] = f.after;
-    j["change_pct"] = num(f.change_pct);
-    ordered_json cats = ordered_json::array();
-    for (const auto& [c, n] : f.top_categories) cats.push_back({{"category", c}, {"incidents", n}});
-    j["top_categories"] = cats;
-    return j;
-  };
   ordered_json j;
   j["title"] = r.title;
   j["generated_utc"] = r.generated_utc;
@@ -225,32 +255,13 @@ std::string report_json(const RunReport& r) {
   j["gistar"] = r.gistar_description;
   j["violent_categories"] = r.violent_categories;
   j["start_year"] = r.start_year;
-  j["city_area_sq_mi"] = num(r.city_area_sq_mi);
-  j["citywide"] = figures(r.city);
+  j["city_area_sq_mi"] = json_number(r.city_area_sq_mi);
+  j["citywide"] = figures_json(r.city);
   ordered_json areas = ordered_json::array();
-  for (size_t i = 0; i < r.areas.size() && i < r.area_figures.size(); ++i) {
-    const PriorityAreaInfo& a = r.areas[i];
-    ordered_json e;
-    e["id"] = a.id;
-    e["name"] = a.name;
-    e["intersection"] = a.intersection;
-    e["placed_by"] = a.placed_by;
-    e["radius_mi"] = a.radius_mi;
-    e["area_sq_mi"] = a.area_sq_mi;
-    e["lon"] = a.lon;
-    e["lat"] = a.lat;
-    e["overlaps"] = a.overlaps;
-    e["outside_data_extent"] = a.outside_data_extent;
-    e["figures"] = figures(r.area_figures[i]);
-    areas.push_back(e);
-  }
+  for (size_t i = 0; i < r.areas.size() && i < r.area_figures.size(); ++i) areas.push_back(area_json(r.areas[i], r.area_figures[i]));
   j["priority_areas"] = areas;
   ordered_json clusters = ordered_json::array();
-  for (const HotspotClusterFigures& c : r.clusters)
-    clusters.push_back({{"rank", c.rank}, {"incidents", c.incidents}, {"cells", c.cells}, {"area_sq_mi", c.area_sq_mi},
-                        {"max_z", c.max_z}, {"lon", c.lon}, {"lat", c.lat}, {"nearest_intersection", c.nearest_intersection},
-                        {"intersection_distance_ft", c.intersection_distance_ft}, {"division", c.division},
-                        {"neighborhood", c.neighborhood}});
+  for (const HotspotClusterFigures& c : r.clusters) clusters.push_back(cluster_json(c));
   j["uncovered_hotspots"] = clusters;
   j["notes"] = r.notes;
   return j.dump(2) + "\n";

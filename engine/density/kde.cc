@@ -237,7 +237,14 @@ class RowEvaluator {
         }
       }
     }
-    // Prefix sums per block, Horner evaluation at each cell centre, and reset of the difference array.
+    evaluate_row<K>(out);
+  }
+
+  // Prefix sums of the difference array per block, Horner evaluation at each cell centre, and reset of the array.
+  template <int K>
+  void evaluate_row(double* out) {
+    const int64_t B = block_;
+    double* diff = diff_.data();
     const double* xl = x_local_.data();
     for (int64_t jb = 0; jb < g_.ncols; jb += B) {
       const int64_t je = std::min(jb + B, g_.ncols);

@@ -178,63 +178,67 @@ int64_t StreetMatcher::find_exact(const StreetName& street) const {
   return it == by_key_.end() ? -1 : static_cast<int64_t>(it->second);
 }
 
+void StreetMatcher::add_streets_of_name(const StreetName& q, uint32_t nid, const StreetMatchOptions& o,
+                                        std::vector<StreetMatch>& out) const {
+  for (uint32_t sid : streets_of_name_[nid]) {
+    bool dup = false;
+    for (const StreetMatch& m : out) dup = dup || m.street_id == sid;
+    if (dup) continue;
+    const char* how = "";
+    const int s = score(q, streets_[sid], &how);
+    if (s >= o.min_score) out.push_back({sid, s, how});
+  }
+}
+
+void StreetMatcher::add_containing_names(const std::string& name, std::vector<uint32_t>& nids) const {
+  const std::vector<std::string_view> qt = name_tokens(name);
+  const std::vector<uint32_t>* rarest = nullptr;
+  for (std::string_view t : qt) {
+    auto it = names_with_token_.find(std::string(t));
+    if (it == names_with_token_.end()) return;
+    if (!rarest || it->second.size() < rarest->size()) rarest = &it->second;
+  }
+  if (!rarest) return;
+  constexpr size_t kMaxScan = 5000;
+  for (size_t i = 0; i < rarest->size() && i < kMaxScan; ++i)
+    if (contained(name, names_[(*rarest)[i]])) nids.push_back((*rarest)[i]);
+}
+
+std::vector<uint32_t> StreetMatcher::tolerant_candidates(const std::string& name) const {
+  std::vector<uint32_t> nids;
+  // Edit distance: names sharing a one-deletion form with the query.
+  if (name_edits_allowed(name.size()) > 0 || name.size() >= 3) {
+    auto add_from = [&](const std::string& k) {
+      if (auto it = deletions_.find(k); it != deletions_.end())
+        for (uint32_t nid : it->second) nids.push_back(nid);
+    };
+    add_from(name);
+    std::string d;
+    for (size_t i = 0; i < name.size(); ++i) {
+      d.assign(name, 0, i);
+      d.append(name, i + 1, std::string::npos);
+      add_from(d);
+    }
+  }
+  // Numbers written another way: "16" for "16TH".
+  if (street_name_has_number(name))
+    if (auto it = by_number_form_.find(street_name_number_form(name)); it != by_number_form_.end())
+      nids.insert(nids.end(), it->second.begin(), it->second.end());
+  add_containing_names(name, nids);
+  std::sort(nids.begin(), nids.end());
+  nids.erase(std::unique(nids.begin(), nids.end()), nids.end());
+  return nids;
+}
+
 void StreetMatcher::match(const StreetName& q, const StreetMatchOptions& o, std::vector<StreetMatch>& out) const {
   out.clear();
   if (q.name.empty()) return;
-  auto consider_name = [&](uint32_t nid) {
-    for (uint32_t sid : streets_of_name_[nid]) {
-      bool dup = false;
-      for (const StreetMatch& m : out) dup = dup || m.street_id == sid;
-      if (dup) continue;
-      const char* how = "";
-      const int s = score(q, streets_[sid], &how);
-      if (s >= o.min_score) out.push_back({sid, s, how});
-    }
-  };
-  if (auto it = by_name_.find(q.name); it != by_name_.end()) consider_name(it->second);
+  if (auto it = by_name_.find(q.name); it != by_name_.end()) add_streets_of_name(q, it->second, o, out);
   bool good = false;
   for (const StreetMatch& m : out) good = good || m.score >= o.min_score;
-  if (o.tolerant && (o.exhaustive || !good)) {
-    std::vector<uint32_t> nids;
-    // Edit distance: names sharing a one-deletion form with the query.
-    if (name_edits_allowed(q.name.size()) > 0 || q.name.size() >= 3) {
-      auto add_from = [&](const std::string& k) {
-        if (auto it = deletions_.find(k); it != deletions_.end())
-          for (uint32_t nid : it->second) nids.push_back(nid);
-      };
-      add_from(q.name);
-      std::string d;
-      for (size_t i = 0; i < q.name.size(); ++i) {
-        d.assign(q.name, 0, i);
-        d.append(q.name, i + 1, std::string::npos);
-        add_from(d);
-      }
-    }
-    // Numbers written another way: "16" for "16TH".
-    if (street_name_has_number(q.name))
-      if (auto it = by_number_form_.find(street_name_number_form(q.name)); it != by_number_form_.end())
-        nids.insert(nids.end(), it->second.begin(), it->second.end());
-    // Containment: names holding every token of the query, found through the query's rarest token.
-    const std::vector<std::string_view> qt = name_tokens(q.name);
-    const std::vector<uint32_t>* rarest = nullptr;
-    for (std::string_view t : qt) {
-      auto it = names_with_token_.find(std::string(t));
-      if (it == names_with_token_.end()) {
-        rarest = nullptr;
-        break;
-      }
-      if (!rarest || it->second.size() < rarest->size()) rarest = &it->second;
-    }
-    if (rarest) {
-      constexpr size_t kMaxScan = 5000;
-      for (size_t i = 0; i < rarest->size() && i < kMaxScan; ++i)
-        if (contained(q.name, names_[(*rarest)[i]])) nids.push_back((*rarest)[i]);
-    }
-    std::sort(nids.begin(), nids.end());
-    nids.erase(std::unique(nids.begin(), nids.end()), nids.end());
-    for (uint32_t nid : nids)
-      if (names_[nid] != q.name) consider_name(nid);
-  }
+  if (o.tolerant && (o.exhaustive || !good))
+    for (uint32_t nid : tolerant_candidates(q.name))
+      if (names_[nid] != q.name) add_streets_of_name(q, nid, o, out);
   std::sort(out.begin(), out.end(), [](const StreetMatch& a, const StreetMatch& b) {
     return a.score != b.score ? a.score > b.score : a.street_id < b.street_id;
   });

@@ -69,6 +69,12 @@ class StreetMatcher {
   // Penalty for two different bare names (-1: no match), with `how` describing the difference.
   static int name_penalty(const std::string& query, const std::string& ref, const char** how);
   uint32_t add_name(const std::string& name);
+  // Appends the streets of name `nid` that score at least o.min_score and are not in `out` yet.
+  void add_streets_of_name(const StreetName& q, uint32_t nid, const StreetMatchOptions& o, std::vector<StreetMatch>& out) const;
+  // Names near `name`: one edit away, the same number written another way, or containing every token of it.
+  std::vector<uint32_t> tolerant_candidates(const std::string& name) const;
+  // Names holding every token of `name`, found through its rarest token (at most a few thousand scanned).
+  void add_containing_names(const std::string& name, std::vector<uint32_t>& nids) const;
 
   std::vector<StreetName> streets_;
   std::vector<std::string> keys_;

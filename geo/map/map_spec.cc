@@ -119,6 +119,25 @@ MapLayerKind parse_map_layer_kind(const std::string& text) {
   throw std::invalid_argument("unknown map layer kind '" + text + "' (use one of: " + all + ")");
 }
 
+namespace {
+
+// Gi* cells: coloured by Gi_Bin in ArcGIS's classes, with a notice when no cell is significantly hot.
+void set_gi_cells_style(MapLayer& l) {
+  LayerStyle& s = l.style;
+  s.stroke_color = "#ffffff";
+  s.stroke_width_px = 0.3;
+  s.stroke_opacity = 0.6;
+  s.fill_color = "#9C9C9C";
+  s.fill_opacity = 0.75;
+  s.category_field = "Gi_Bin";
+  for (const GiBinClass& c : gi_bin_classes())
+    s.categories.push_back({std::to_string(c.bin), c.color, c.label, c.bin == 0 ? 0.3 : -1.0});
+  l.empty_message = l.name + ": no cells";
+  l.notice = LayerNotice{"Gi_Bin", {"1", "2", "3"}, l.name + ": no significant hotspots (no cell with Gi_Bin 1, 2 or 3)"};
+}
+
+}  // namespace
+
 MapLayer default_map_layer(MapLayerKind kind, const std::string& name) {
   MapLayer l;
   l.name = name;
@@ -126,16 +145,7 @@ MapLayer default_map_layer(MapLayerKind kind, const std::string& name) {
   LayerStyle& s = l.style;
   switch (kind) {
     case MapLayerKind::kGiCells:
-      s.stroke_color = "#ffffff";
-      s.stroke_width_px = 0.3;
-      s.stroke_opacity = 0.6;
-      s.fill_color = "#9C9C9C";
-      s.fill_opacity = 0.75;
-      s.category_field = "Gi_Bin";
-      for (const GiBinClass& c : gi_bin_classes())
-        s.categories.push_back({std::to_string(c.bin), c.color, c.label, c.bin == 0 ? 0.3 : -1.0});
-      l.empty_message = name + ": no cells";
-      l.notice = LayerNotice{"Gi_Bin", {"1", "2", "3"}, name + ": no significant hotspots (no cell with Gi_Bin 1, 2 or 3)"};
+      set_gi_cells_style(l);
       break;
     case MapLayerKind::kHotZones:
       s.stroke_color = "#B10026";

@@ -62,22 +62,68 @@ void ZoneLayer::add(std::string id, std::string name, GeosGeomPtr geom, std::vec
   zones_.push_back(std::move(z));
 }
 
+namespace {
+
+// The layer's CRS, or the one the options give; refuses a layer with neither.
+Crs zone_source_crs(OGRLayer& layer, const ZoneLayerOptions& options) {
+  if (!options.source_crs.empty()) return Crs::from_user_input(options.source_crs);
+  if (const OGRSpatialReference* s = layer.GetSpatialRef()) return Crs::from_ogr(*s);
+  throw std::runtime_error(options.path + ": layer has no CRS (no .prj?); give the zones' source CRS");
+}
+
+// The index of a named field (-1 when no name is given); refuses a name the layer lacks.
+int zone_field_index(OGRLayer& layer, const ZoneLayerOptions& options, const std::string& field, const char* role) {
+  if (field.empty()) return -1;
+  const int idx = layer.GetLayerDefn()->GetFieldIndex(field.c_str());
+  if (idx < 0) throw std::runtime_error(options.path + ": no field '" + field + "' for zone " + role);
+  return idx;
+}
+
+// Transforms every vertex through `t` (which keeps axis order explicit); false when any vertex fails.
+bool transform_vertices(OGRGeometry& g, const CrsTransform& t) {
+  struct Visitor : public OGRDefaultGeometryVisitor {
+    const CrsTransform* t;
+    bool ok = true;
+    using OGRDefaultGeometryVisitor::visit;
+    void visit(OGRPoint* p) override {
+      double x = p->getX(), y = p->getY();
+      if (!t->transform(x, y)) ok = false;
+      p->setX(x);
+      p->setY(y);
+    }
+    void visit(OGRLineString* ls) override {
+      for (int i = 0; i < ls->getNumPoints(); ++i) {
+        double x = ls->getX(i), y = ls->getY(i);
+        if (!t->transform(x, y)) ok = false;
+        ls->setPoint(i, x, y);
+      }
+    }
+    void visit(OGRLinearRing* r) override { visit(static_cast<OGRLineString*>(r)); }
+  } v;
+  v.t = &t;
+  g.accept(&v);
+  return v.ok;
+}
+
+// The 2D geometry as a GEOS geometry of context `h`, through WKB.
+GeosGeomPtr to_geos(OGRGeometry& g, GEOSContextHandle_t h, GEOSWKBReader* reader) {
+  g.flattenTo2D();
+  std::vector<unsigned char> wkb(static_cast<size_t>(g.WkbSize()));
+  g.exportToWkb(wkbNDR, wkb.data());
+  return GeosGeomPtr(GEOSWKBReader_read_r(h, reader, wkb.data(), wkb.size()), GeosGeomDeleter{h});
+}
+
+}  // namespace
+
 ZoneLayer ZoneLayer::load(const ZoneLayerOptions& options, const Crs& target, std::vector<std::string>* warnings) {
   GdalDatasetPtr ds = open_vector(options.path);
   OGRLayer* layer = options.layer.empty() ? ds->GetLayer(0) : ds->GetLayerByName(options.layer.c_str());
   if (!layer)
     throw std::runtime_error(options.path + ": no layer" + (options.layer.empty() ? "" : " named '" + options.layer + "'"));
-  std::optional<Crs> src;
-  if (!options.source_crs.empty()) src = Crs::from_user_input(options.source_crs);
-  else if (const OGRSpatialReference* s = layer->GetSpatialRef()) src = Crs::from_ogr(*s);
-  else throw std::runtime_error(options.path + ": layer has no CRS (no .prj?); give the zones' source CRS");
-  OGRFeatureDefn* defn = layer->GetLayerDefn();
-  int id_idx = -1, name_idx = -1;
-  if (!options.id_field.empty() && (id_idx = defn->GetFieldIndex(options.id_field.c_str())) < 0)
-    throw std::runtime_error(options.path + ": no field '" + options.id_field + "' for zone ids");
-  if (!options.name_field.empty() && (name_idx = defn->GetFieldIndex(options.name_field.c_str())) < 0)
-    throw std::runtime_error(options.path + ": no field '" + options.name_field + "' for zone names");
-  CrsTransform ct(*src, target);
+  const Crs src = zone_source_crs(*layer, options);
+  const int id_idx = zone_field_index(*layer, options, options.id_field, "ids");
+  const int name_idx = zone_field_index(*layer, options, options.name_field, "names");
+  CrsTransform ct(src, target);
   ZoneLayer out;
   GEOSContextHandle_t h = out.ctx_->get();
   GEOSWKBReader* reader = GEOSWKBReader_create_r(h);
@@ -92,39 +138,11 @@ ZoneLayer ZoneLayer::load(const ZoneLayerOptions& options, const Crs& target, st
     }
     OgrGeometryPtr copy(g->clone());
     copy->assignSpatialReference(nullptr);
-    if (!ct.identity()) {
-      // Transform vertex by vertex through our CrsTransform to keep axis order explicit.
-      struct Visitor : public OGRDefaultGeometryVisitor {
-        const CrsTransform* t;
-        bool ok = true;
-        using OGRDefaultGeometryVisitor::visit;
-        void visit(OGRPoint* p) override {
-          double x = p->getX(), y = p->getY();
-          if (!t->transform(x, y)) ok = false;
-          p->setX(x);
-          p->setY(y);
-        }
-        void visit(OGRLineString* ls) override {
-          for (int i = 0; i < ls->getNumPoints(); ++i) {
-            double x = ls->getX(i), y = ls->getY(i);
-            if (!t->transform(x, y)) ok = false;
-            ls->setPoint(i, x, y);
-          }
-        }
-        void visit(OGRLinearRing* r) override { visit(static_cast<OGRLineString*>(r)); }
-      } v;
-      v.t = &ct;
-      copy->accept(&v);
-      if (!v.ok) {
-        if (warnings) warnings->push_back(options.path + ": zone '" + id + "': could not be transformed, skipped");
-        continue;
-      }
+    if (!ct.identity() && !transform_vertices(*copy, ct)) {
+      if (warnings) warnings->push_back(options.path + ": zone '" + id + "': could not be transformed, skipped");
+      continue;
     }
-    copy->flattenTo2D();
-    std::vector<unsigned char> wkb(static_cast<size_t>(copy->WkbSize()));
-    copy->exportToWkb(wkbNDR, wkb.data());
-    GeosGeomPtr geom(GEOSWKBReader_read_r(h, reader, wkb.data(), wkb.size()), GeosGeomDeleter{h});
-    out.add(std::move(id), std::move(name), std::move(geom), warnings);
+    out.add(std::move(id), std::move(name), to_geos(*copy, h, reader), warnings);
   }
   GEOSWKBReader_destroy_r(h, reader);
   if (out.zones_.empty()) throw std::runtime_error(options.path + ": no usable polygon in the layer");

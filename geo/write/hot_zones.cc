@@ -80,68 +80,90 @@ std::vector<HotZoneLevel> hot_zone_levels(const Raster& density, const std::vect
   return levels;
 }
 
+namespace {
+
+// Cells, peak and mean of each labelled component (labels 1..count; 0 = not hot).
+std::vector<HotZone> zone_statistics(const Raster& density, const std::vector<int32_t>& labels, int32_t count) {
+  std::vector<HotZone> zones(static_cast<size_t>(count));
+  std::vector<double> sum(static_cast<size_t>(count), 0.0);
+  for (size_t k = 0; k < labels.size(); ++k) {
+    if (!labels[k]) continue;
+    HotZone& z = zones[static_cast<size_t>(labels[k] - 1)];
+    ++z.cells;
+    z.peak = std::max(z.peak, density.values[k]);
+    sum[static_cast<size_t>(labels[k] - 1)] += density.values[k];
+  }
+  for (int32_t c = 0; c < count; ++c) {
+    HotZone& z = zones[static_cast<size_t>(c)];
+    z.area_crs2 = static_cast<double>(z.cells) * density.spec.cell_area();
+    z.mean = sum[static_cast<size_t>(c)] / static_cast<double>(z.cells);
+  }
+  return zones;
+}
+
+// The labels as an in-memory Int32 raster on the density grid.
+GdalDatasetPtr label_raster(const GridSpec& g, std::vector<int32_t>& labels) {
+  GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
+  if (!mem) throw std::runtime_error("GDAL lacks the MEM driver needed for hot zones");
+  GdalDatasetPtr ras(mem->Create("", static_cast<int>(g.ncols), static_cast<int>(g.nrows), 1, GDT_Int32, nullptr));
+  if (!ras) throw std::runtime_error("cannot create the hot-zone label raster: " + last_gdal_error());
+  double gt[6] = {g.x_min, g.cell_size, 0.0, g.y_max(), 0.0, -g.cell_size};
+  ras->SetGeoTransform(gt);
+  if (ras->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, static_cast<int>(g.ncols), static_cast<int>(g.nrows), labels.data(),
+                                      static_cast<int>(g.ncols), static_cast<int>(g.nrows), GDT_Int32, 0, 0) != CE_None)
+    throw std::runtime_error("cannot fill the hot-zone label raster: " + last_gdal_error());
+  return ras;
+}
+
+// Adds a polygon to a zone's geometry: one 4-connected component is one polygon; any extra part makes a multipolygon.
+void add_zone_polygon(HotZone& z, OGRGeometry* polygon) {
+  char* wkt = nullptr;
+  if (z.wkt.empty()) {
+    polygon->exportToWkt(&wkt);
+  } else {
+    OGRGeometry* a = nullptr;
+    OGRGeometryFactory::createFromWkt(z.wkt.c_str(), nullptr, &a);
+    OgrGeometryPtr ap(a);
+    OgrGeometryPtr u(ap->Union(polygon));
+    u->exportToWkt(&wkt);
+  }
+  z.wkt = wkt ? wkt : "";
+  CPLFree(wkt);
+}
+
+// Polygonizes the labels (the label band is its own mask: 0 is skipped) into each zone's WKT.
+void polygonize_zones(const GridSpec& g, std::vector<int32_t>& labels, std::vector<HotZone>& zones) {
+  GDALDriver* vmem = GetGDALDriverManager()->GetDriverByName("Memory");
+  if (!vmem) throw std::runtime_error("GDAL lacks the Memory driver needed for hot zones");
+  GdalDatasetPtr ras = label_raster(g, labels);
+  GDALRasterBand* band = ras->GetRasterBand(1);
+  GdalDatasetPtr vec(vmem->Create("", 0, 0, 0, GDT_Unknown, nullptr));
+  OGRLayer* layer = vec->CreateLayer("zones", nullptr, wkbPolygon, nullptr);
+  OGRFieldDefn fd("label", OFTInteger);
+  layer->CreateField(&fd);
+  if (GDALPolygonize(band, band, layer, 0, nullptr, nullptr, nullptr) != CE_None)
+    throw std::runtime_error("GDALPolygonize failed: " + last_gdal_error());
+  layer->ResetReading();
+  const int count = static_cast<int>(zones.size());
+  for (OgrFeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
+    const int lab = f->GetFieldAsInteger(0);
+    if (lab < 1 || lab > count || !f->GetGeometryRef()) continue;
+    add_zone_polygon(zones[static_cast<size_t>(lab - 1)], f->GetGeometryRef());
+  }
+}
+
+}  // namespace
+
 std::vector<HotZone> hot_zones(const Raster& density, const std::vector<HotZoneLevel>& levels) {
   ensure_gdal();
-  const GridSpec& g = density.spec;
   std::vector<HotZone> all;
-  GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
-  GDALDriver* vmem = GetGDALDriverManager()->GetDriverByName("Memory");
-  if (!mem || !vmem) throw std::runtime_error("GDAL lacks the MEM/Memory drivers needed for hot zones");
   for (size_t li = 0; li < levels.size(); ++li) {
     int32_t count = 0;
     std::vector<int32_t> labels = label_components(density, levels[li].threshold, count);
     if (count == 0) continue;
-    // Per-component statistics.
-    std::vector<HotZone> zones(static_cast<size_t>(count));
-    std::vector<double> sum(static_cast<size_t>(count), 0.0);
-    for (size_t k = 0; k < labels.size(); ++k) {
-      if (!labels[k]) continue;
-      HotZone& z = zones[static_cast<size_t>(labels[k] - 1)];
-      ++z.cells;
-      z.peak = std::max(z.peak, density.values[k]);
-      sum[static_cast<size_t>(labels[k] - 1)] += density.values[k];
-    }
-    // Polygonize the labels (the label band is its own mask: 0 is skipped).
-    GdalDatasetPtr ras(mem->Create("", static_cast<int>(g.ncols), static_cast<int>(g.nrows), 1, GDT_Int32, nullptr));
-    if (!ras) throw std::runtime_error("cannot create the hot-zone label raster: " + last_gdal_error());
-    double gt[6] = {g.x_min, g.cell_size, 0.0, g.y_max(), 0.0, -g.cell_size};
-    ras->SetGeoTransform(gt);
-    GDALRasterBand* band = ras->GetRasterBand(1);
-    if (band->RasterIO(GF_Write, 0, 0, static_cast<int>(g.ncols), static_cast<int>(g.nrows), labels.data(),
-                       static_cast<int>(g.ncols), static_cast<int>(g.nrows), GDT_Int32, 0, 0) != CE_None)
-      throw std::runtime_error("cannot fill the hot-zone label raster: " + last_gdal_error());
-    GdalDatasetPtr vec(vmem->Create("", 0, 0, 0, GDT_Unknown, nullptr));
-    OGRLayer* layer = vec->CreateLayer("zones", nullptr, wkbPolygon, nullptr);
-    OGRFieldDefn fd("label", OFTInteger);
-    layer->CreateField(&fd);
-    if (GDALPolygonize(band, band, layer, 0, nullptr, nullptr, nullptr) != CE_None)
-      throw std::runtime_error("GDALPolygonize failed: " + last_gdal_error());
-    layer->ResetReading();
-    for (OgrFeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature())) {
-      const int lab = f->GetFieldAsInteger(0);
-      if (lab < 1 || lab > count || !f->GetGeometryRef()) continue;
-      HotZone& z = zones[static_cast<size_t>(lab - 1)];
-      char* wkt = nullptr;
-      f->GetGeometryRef()->exportToWkt(&wkt);
-      if (!z.wkt.empty()) {
-        // One 4-connected component is one polygon; keep any extra part as a multipolygon just in case.
-        OGRGeometry* a = nullptr;
-        OGRGeometryFactory::createFromWkt(z.wkt.c_str(), nullptr, &a);
-        OgrGeometryPtr ap(a);
-        OgrGeometryPtr u(ap->Union(f->GetGeometryRef()));
-        CPLFree(wkt);
-        wkt = nullptr;
-        u->exportToWkt(&wkt);
-      }
-      z.wkt = wkt ? wkt : "";
-      CPLFree(wkt);
-    }
-    for (int32_t c = 0; c < count; ++c) {
-      HotZone& z = zones[static_cast<size_t>(c)];
-      z.level_index = static_cast<int>(li);
-      z.area_crs2 = static_cast<double>(z.cells) * g.cell_area();
-      z.mean = sum[static_cast<size_t>(c)] / static_cast<double>(z.cells);
-    }
+    std::vector<HotZone> zones = zone_statistics(density, labels, count);
+    polygonize_zones(density.spec, labels, zones);
+    for (HotZone& z : zones) z.level_index = static_cast<int>(li);
     std::stable_sort(zones.begin(), zones.end(), [](const HotZone& a, const HotZone& b) { return a.peak > b.peak; });
     for (size_t k = 0; k < zones.size(); ++k) zones[k].zone_id = static_cast<int>(k + 1);
     for (auto& z : zones) all.push_back(std::move(z));
