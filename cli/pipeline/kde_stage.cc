@@ -138,6 +138,16 @@ void estimate(KdeRun& run, Progress* progress) {
                   (run.mask ? ", cells outside " + r.mask_path + " are nodata" : "");
 }
 
+// Refuses a surface with no cell above 0 (every weight 0, or no point within reach of a cell centre): a map of
+// nothing would look like a finding.
+void refuse_empty_surface(const KdeRun& run) {
+  for (double v : run.r.raster.values)
+    if (v > 0.0) return;
+  throw std::runtime_error(run.in.source_path + ": every cell of the density grid is 0 (" + std::to_string(run.points.size()) +
+                           " points, weights summing to " + format_significant(total_weight(run.points)) +
+                           "); nothing written");
+}
+
 // The GeoTIFF's tags: unit, kernel, bandwidth and its source, cell size, points, weights, source, software.
 std::map<std::string, std::string> surface_metadata(const KdeRun& run) {
   const KdeStage::Options& o = run.opt;
@@ -219,6 +229,7 @@ void KdeStage::run(Context& ctx, Outputs& outputs) {
   load_mask(run, ctx);
   choose_grid(run);
   estimate(run, ctx.progress);
+  refuse_empty_surface(run);
   write_surface(run, ctx.threads, outputs);
   ctx.stage_line = run.r.description;
   ctx.density = std::move(run.r);
