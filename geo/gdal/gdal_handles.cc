@@ -1,5 +1,7 @@
 #include "geo/gdal/gdal_handles.h"
 
+#include <filesystem>
+
 #include <cpl_error.h>
 #include <mutex>
 #include <stdexcept>
@@ -29,8 +31,16 @@ GdalDatasetPtr open_vector(const std::string& path) {
   ensure_gdal();
   CPLErrorReset();
   GDALDataset* ds = GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
-  if (!ds) throw std::runtime_error(path + ": cannot open as a vector dataset: " + last_gdal_error());
-  return GdalDatasetPtr(ds);
+  if (ds) return GdalDatasetPtr(ds);
+  const char* why = CPLGetLastErrorMsg();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw std::runtime_error(path + ": no such file");
+  // A folder GDAL reads (a File Geodatabase, a folder of shapefiles) has opened above.
+  if (std::filesystem::is_directory(path, ec))
+    throw std::runtime_error(path + ": is a directory (give the file itself, e.g. the .shp of a shapefile)");
+  // A driver recognised the file but could not read it (a truncated GeoJSON, say): GDAL's words name the fault.
+  if (why && *why) throw std::runtime_error(path + ": cannot open as a vector dataset: " + why);
+  throw std::runtime_error(path + ": not a format hotspot can read (tried CSV and GDAL's vector drivers)");
 }
 
 GdalDatasetPtr open_raster(const std::string& path) {

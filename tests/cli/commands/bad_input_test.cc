@@ -184,6 +184,26 @@ TEST(BadInputTest, TruncatedGeoJson) {
   EXPECT_TRUE(c.empty());
 }
 
+// A missing file, a directory and a file no driver recognises each get their own plain message, never "unknown
+// GDAL error".
+TEST(BadInputTest, MissingFileDirectoryAndUnknownFormat) {
+  Case c;
+  const std::filesystem::path folder = c.dir.path() / "a_folder";
+  std::filesystem::create_directories(folder);
+  const std::string junk = c.dir.write("junk.dat", std::string("\x01\x02 not a dataset \xff\xfe", 19));
+  struct Expect {
+    std::string input, message;
+  };
+  for (const Expect& e : {Expect{c.out("nosuch.geojson"), "nosuch.geojson: no such file"},
+                          Expect{folder.string(), "a_folder: is a directory (give the file itself"},
+                          Expect{junk, "junk.dat: not a format hotspot can read (tried CSV and GDAL's vector drivers)"}}) {
+    auto r = c.run("info " + e.input + " --crs EPSG:2264");
+    EXPECT_EQ(r.code, 1) << e.input;
+    EXPECT_NE(r.err.find(e.message), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("unknown GDAL error"), std::string::npos) << r.err;
+  }
+}
+
 TEST(BadInputTest, ShapefileWithoutPrj) {
   Case c;
   // Make a point shapefile with GDAL's own tools, then take its .prj away.
