@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <map>
 
 #include "cli/pipeline/errors.h"
@@ -213,6 +214,9 @@ void KdeStage::Options::declare(OptionTable& t) {
 void KdeStage::validate(const Outputs& outputs) {
   if (!outputs.is_folder()) {
     if (o_.output.empty()) throw UsageError("--output: a GeoTIFF path is required");
+    const std::string ext = lower(std::filesystem::path(o_.output).extension().string());
+    if (ext != ".tif" && ext != ".tiff")
+      throw UsageError("--output: " + o_.output + ": the density is written as a GeoTIFF; name it .tif or .tiff");
     outputs.check_free(o_.output);
   }
   if (o_.kernel == KdeKernel::kGaussian) {

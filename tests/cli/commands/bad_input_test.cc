@@ -204,6 +204,21 @@ TEST(BadInputTest, MissingFileDirectoryAndUnknownFormat) {
   }
 }
 
+// An output name whose extension does not match what the command writes is refused before any input is read.
+TEST(BadInputTest, OutputExtensionMustMatchTheFormat) {
+  Case c;
+  const std::string input = testing::charlotte("cmpd_incidents_sample.csv");
+  auto kde = c.run("kde " + input + " --crs EPSG:2264 -o " + c.out("density.png"));
+  EXPECT_EQ(kde.code, 2);
+  EXPECT_NE(kde.err.find("density.png: the density is written as a GeoTIFF; name it .tif or .tiff"), std::string::npos) << kde.err;
+  auto gi = c.run("gistar " + input + " --crs EPSG:2264 --cell-size 1000ft -o " + c.out("cells.txt"));
+  EXPECT_EQ(gi.code, 2);
+  EXPECT_NE(gi.err.find("unknown vector format '.txt'"), std::string::npos) << gi.err;
+  EXPECT_TRUE(c.empty());
+  auto upper = c.run("kde " + input + " --crs EPSG:2264 -q -o " + c.out("DENSITY.TIF"));
+  EXPECT_EQ(upper.code, 0) << upper.err;
+}
+
 TEST(BadInputTest, ShapefileWithoutPrj) {
   Case c;
   // Make a point shapefile with GDAL's own tools, then take its .prj away.
