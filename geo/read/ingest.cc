@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <stdexcept>
 
 #include "engine/core/text.h"
@@ -489,13 +490,28 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
   return std::move(run.res);
 }
 
+std::vector<std::string> rejects_header(const std::vector<std::string>& input_header) {
+  std::vector<std::string> out = {"source_file", "source_row", "reason", "column", "detail"};
+  std::set<std::string> taken;
+  for (const std::string& h : out) taken.insert(h);
+  for (const std::string& h : input_header) {
+    // An input column named like one of ours (CMPD exports have none, others have "reason") keeps its data under
+    // input_NAME, then input_NAME_2, ...: no two columns of the file share a name.
+    std::string name = h;
+    for (int k = 1; taken.count(lower(name)); ++k) name = "input_" + h + (k > 1 ? "_" + std::to_string(k) : "");
+    taken.insert(lower(name));
+    out.push_back(name);
+  }
+  return out;
+}
+
 void write_rejects_csv(const IngestResult& result, const std::string& path, bool overwrite) {
   AtomicOutput out(path, overwrite);
   {
     std::ofstream f(out.temp_path(), std::ios::binary);
     if (!f) throw std::runtime_error(path + ": cannot write");
-    f << "source_file,source_row,reason,column,detail";
-    for (const std::string& h : result.header) f << "," << csv_field(h);
+    const std::vector<std::string> header = rejects_header(result.header);
+    for (size_t i = 0; i < header.size(); ++i) f << (i ? "," : "") << csv_field(header[i]);
     f << "\n";
     for (const RejectedRecord& r : result.rejects) {
       const std::string& file = static_cast<size_t>(r.source_file) < result.source_files.size()

@@ -111,7 +111,11 @@ struct IngestResult {
 // columns, no CRS), naming the file and column. Bad records never throw: they become rejects.
 IngestResult ingest(const IngestOptions& options, Progress* progress = nullptr, CoordinateResolver* resolver = nullptr);
 
-// Writes the rejects as CSV: source_file, source_row, reason, column, detail, then the raw input columns. Atomic.
+// The rejects file's columns: source_file, source_row, reason, column, detail, then the input's own columns, each
+// renamed input_NAME (input_NAME_2, ...) when its name, ignoring case, is already taken.
+std::vector<std::string> rejects_header(const std::vector<std::string>& input_header);
+
+// Writes the rejects as CSV: the columns of rejects_header, then one row per rejected record. Atomic.
 void write_rejects_csv(const IngestResult& result, const std::string& path, bool overwrite);
 
 // Parses a coordinate value; returns a reason code on failure (missing / unparseable / non-finite).

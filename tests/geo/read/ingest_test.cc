@@ -88,6 +88,26 @@ TEST(IngestTest, BadRowsLandInRejectsWithReasons) {
   EXPECT_NE(text.find(",abc,"), std::string::npos);
 }
 
+// An input column named like one of the rejects file's own (another department's "reason", say) is renamed, so no
+// two columns of the rejects file share a name; its values stay under the new name.
+TEST(IngestTest, RejectsFileColumnsAreUnique) {
+  EXPECT_EQ(rejects_header({"x", "Reason", "detail", "reason", "input_reason", "y"}),
+            (std::vector<std::string>{"source_file", "source_row", "reason", "column", "detail", "x", "input_Reason",
+                                      "input_detail", "input_reason_2", "input_input_reason", "y"}));
+  TempDir d;
+  const auto p = d.write("r.csv", "x,y,reason,column\n1450000,540000,a,b\nfoo,540000,c,d\n");
+  IngestOptions o;
+  o.input_path = p;
+  o.x_column = "x";
+  o.y_column = "y";
+  o.source_crs = "EPSG:2264";
+  IngestResult r = ingest(o);
+  write_rejects_csv(r, d.file("rejects.csv"), false);
+  EXPECT_EQ(testing::read_file(d.file("rejects.csv")),
+            "source_file,source_row,reason,column,detail,x,y,input_reason,input_column\n" + p +
+                ",2,unparseable_coordinate,x,value 'foo' is not a finite number,foo,540000,c,d\n");
+}
+
 TEST(IngestTest, NonFiniteAndSwappedCoordinates) {
   TempDir d;
   const auto p = d.write("nf.csv", std::string(kHeader) +
