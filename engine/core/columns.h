@@ -8,7 +8,12 @@
 
 namespace hotspot {
 
-// Index of the column called `name`, ignoring ASCII case; -1 when there is none.
+// The name as columns are matched: ASCII lower case without spaces, hyphens and underscores, so that `X-Coord`,
+// `XCoord` and `x_coord` are one column.
+std::string column_key(std::string_view name);
+
+// Index of the column called `name`: the first equal to it ignoring ASCII case, else the first with the same
+// column_key; -1 when there is none.
 int find_column(const std::vector<std::string>& header, std::string_view name);
 
 // "a, b, c": the columns, for messages that say what the header has.

@@ -25,7 +25,8 @@ const CoordPair kCoordPairs[] = {
     {"long", "lat", true},
     {"coordinates_lon", "coordinates_lat", true},
     {"X_COORD_PUBLIC", "Y_COORD_PUBLIC", false},
-    {"x_coord", "y_coord", false},
+    {"x_coord", "y_coord", false},  // also XCoord, X-Coord, X COORD (names match ignoring case, spaces, - and _)
+    {"POINT_X", "POINT_Y", false},  // ArcGIS's Add XY Coordinates
     {"x", "y", false},
     {"easting", "northing", false},
 };
@@ -63,7 +64,8 @@ void detect_coordinates(const std::vector<std::string>& header, const std::strin
     }
   }
   throw std::runtime_error(path + ": no coordinate columns found (looked for LONGITUDE_PUBLIC/LATITUDE_PUBLIC, "
-                           "lon/lat, X_COORD_PUBLIC/Y_COORD_PUBLIC, x/y, ...); header has: " + column_list(header) +
+                           "longitude/latitude, lon/lat, lng/lat, X_COORD_PUBLIC/Y_COORD_PUBLIC, XCoord/YCoord, POINT_X/POINT_Y, x/y, "
+                           "...); header has: " + column_list(header) +
                            ". Name them with --x-col and --y-col");
 }
 

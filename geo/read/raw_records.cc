@@ -39,17 +39,19 @@ std::vector<int> match_later_header(const std::vector<std::string>& header, size
     for (size_t k = 0; k < src.header.size(); ++k) remap.push_back(static_cast<int>(k));
     return remap;
   }
-  std::vector<std::string> missing, extra;
+  std::vector<std::string> missing, extra, respelt;
   for (const std::string& h : header) {
     const int k = find_column(src.header, h);
     remap.push_back(k);
     if (k < 0) extra.push_back(h);
+    else if (src.header[static_cast<size_t>(k)] != h) respelt.push_back(h + " = " + src.header[static_cast<size_t>(k)]);
   }
   for (const std::string& h : src.header)
     if (find_column(header, h) < 0) missing.push_back(h);
   std::string w = files[file_index] + ": header differs from " + files[0] + "; columns matched by name";
   if (!missing.empty()) w += "; missing (left empty): " + comma_list(missing);
   if (!extra.empty()) w += "; extra (ignored): " + comma_list(extra);
+  if (!respelt.empty()) w += "; spelt differently (matched ignoring case, spaces, - and _): " + comma_list(respelt);
   src.warnings.push_back(w);
   src.missing_columns[file_index] = missing;
   return remap;

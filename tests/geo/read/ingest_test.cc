@@ -505,6 +505,53 @@ TEST(IngestMultiFileTest, HeaderThatChangesBetweenFilesIsMatchedByName) {
       << testing::read_file(d.file("rej.csv"));
 }
 
+// Names match ignoring case, spaces, hyphens and underscores, between the files of one export too, and the
+// respelt columns are reported.
+TEST(IngestMultiFileTest, ColumnsSpeltDifferentlyAreMatchedAndReported) {
+  TempDir d;
+  const auto a = d.write("m1.csv", "Incident_ID,X_Coord,Y_Coord\n1,1450000,540000\n");
+  const auto b = d.write("m2.csv", "incident id,XCoord,Y-COORD\n2,1451000,541000\n");
+  IngestOptions o;
+  o.input_path = a;
+  o.additional_inputs = {b};
+  o.source_crs = "EPSG:2264";
+  IngestResult r = ingest(o);
+  ASSERT_EQ(r.accounting.accepted(), 2);
+  EXPECT_EQ(r.records[1].fields[0], "2");
+  EXPECT_DOUBLE_EQ(r.records[1].point.x, 1451000.0);
+  bool warned = false;
+  for (const auto& w : r.warnings)
+    warned = warned || (w.find("m2.csv: header differs") != std::string::npos &&
+                           w.find("spelt differently (matched ignoring case, spaces, - and _): incident id = Incident_ID, "
+                                  "XCoord = X_Coord, Y-COORD = Y_Coord") != std::string::npos);
+  EXPECT_TRUE(warned) << (r.warnings.empty() ? "" : r.warnings[0]);
+}
+
+// The coordinate names other departments' exports use are detected without --x-col/--y-col.
+TEST(IngestTest, DetectsCoordinateColumnsOfOtherExports) {
+  struct Case {
+    const char* header;
+    const char* row;
+    const char* x;
+  };
+  for (const Case& c : {Case{"XCoord,YCoord,id", "1450000,540000,1", "XCoord"},
+                        Case{"id,X-Coord,Y-Coord", "1,1450000,540000", "X-Coord"},
+                        Case{"POINT_X,POINT_Y", "1450000,540000", "POINT_X"},
+                        Case{"Lon_,Lat_", "-80.84,35.22", "Lon_"},
+                        Case{"Longitude,Latitude", "-80.84,35.22", "Longitude"},
+                        Case{"lng,lat", "-80.84,35.22", "lng"}}) {
+    TempDir d;
+    IngestOptions o;
+    o.input_path = d.write("in.csv", std::string(c.header) + "\n" + c.row + "\n");
+    if (std::string(c.row).rfind("1450000", 0) == 0 || std::string(c.row).find(",1450000") != std::string::npos)
+      o.source_crs = "EPSG:2264";
+    o.analysis_crs = "EPSG:2264";
+    IngestResult r = ingest(o);
+    EXPECT_EQ(r.accounting.accepted(), 1) << c.header;
+    EXPECT_EQ(r.x_column, c.x) << c.header;
+  }
+}
+
 TEST(IngestMultiFileTest, FileMissingANeededColumnIsAnErrorNamingIt) {
   TempDir d;
   const auto a = d.write("a.csv", "lon,lat\n-80.84,35.22\n");
