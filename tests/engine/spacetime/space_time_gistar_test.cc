@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
+#include <string>
 #include <random>
 #include <vector>
 
@@ -92,6 +95,43 @@ TEST(SpaceTimeGiStar, EachStepWindowUsesTheStepsOwnMeanAndVariance) {
   for (size_t i = 0; i < cube.locations(); ++i)
     for (size_t t = 0; t < cube.steps(); ++t)
       ASSERT_NEAR(gi.z_at(i, t), brute_gi(cube, ncols, 100, 100, i, t, 0, true), 1e-9);
+}
+
+// data/golden/emerging/spdep_localG_per_step.csv (made by make_golden.R there): spdep's localG of each step of a
+// 6 x 6 x 12 cube with binary weights within 150 units, self included, which the "each step" window must equal.
+TEST(SpaceTimeGiStar, EachStepWindowEqualsSpdepLocalGOfThatStep) {
+  std::ifstream in(std::string(HOTSPOT_SOURCE_DIR) + "/data/golden/emerging/spdep_localG_per_step.csv");
+  ASSERT_TRUE(in.good());
+  const size_t L = 36, T = 12;
+  SpaceTimeCube cube;
+  for (size_t t = 0; t <= T; ++t) cube.plan.edges_day.push_back(static_cast<int64_t>(t) * 30);
+  for (size_t i = 0; i < L; ++i) cube.location_unit.push_back(static_cast<int64_t>(i));
+  cube.counts.assign(L * T, 0.0);
+  std::vector<double> expected(L * T, 0.0);
+  std::string line;
+  std::getline(in, line);
+  size_t rows = 0;
+  while (std::getline(in, line)) {
+    std::stringstream ss(line);
+    std::string loc, step, count, z;
+    std::getline(ss, loc, ',');
+    std::getline(ss, step, ',');
+    std::getline(ss, count, ',');
+    std::getline(ss, z, ',');
+    const size_t b = std::stoul(loc) * T + std::stoul(step);
+    cube.counts[b] = std::stod(count);
+    expected[b] = std::stod(z);
+    ++rows;
+  }
+  ASSERT_EQ(rows, L * T);
+  // spdep's rows run south to north, the fishnet's north to south: a mirror image, the same neighbour lists.
+  WeightsOptions wo;
+  wo.band_crs = 150;
+  const SpatialWeights w = location_weights(grid_of(6, 6, 100), cube, wo);
+  SpaceTimeGiOptions o;
+  o.window = GlobalWindow::kEachStep;
+  const SpaceTimeGi gi = space_time_gi_star(cube, w, o);
+  for (size_t b = 0; b < L * T; ++b) ASSERT_NEAR(gi.z[b], expected[b], 1e-9) << "bin " << b;
 }
 
 TEST(SpaceTimeGiStar, RefusesAConstantCubeAndMismatchedWeights) {
