@@ -93,6 +93,13 @@ TEST(EmergingPattern, TheNinetyPercentBoundary) {
   EXPECT_EQ(classify(series({{2, 0}, {8, 1}})), EmergingPattern::kConsecutiveHot);
 }
 
+TEST(EmergingPattern, TheFinalStepDecidesTheFamily) {
+  // hot in 9 of 10 steps, cold in the last: the final step is cold, so a cold pattern (with a hot history)
+  EXPECT_EQ(classify(series({{9, 1}, {1, -1}})), EmergingPattern::kOscillatingCold);
+  // a cold history and a single final hot step: oscillating wins over new
+  EXPECT_EQ(classify(series({{1, -1}, {18, 0}, {1, 1}})), EmergingPattern::kOscillatingHot);
+}
+
 TEST(EmergingPattern, ATrendCountsOnlyAtTheSignificanceLevel) {
   const std::vector<int> s = series({{20, 1}});
   EXPECT_EQ(classify_emerging(s, {2.0, 0.05}, 0.05), EmergingPattern::kIntensifyingHot);  // p == alpha: significant
