@@ -5,6 +5,7 @@
 #include "cli/pipeline/errors.h"
 #include "engine/core/timestamp.h"
 #include "engine/spacetime/location_weights.h"
+#include "geo/write/emerging_cube_netcdf.h"
 #include "geo/write/emerging_layer.h"
 #include "geo/write/vector_writer.h"
 
@@ -69,6 +70,11 @@ void write_outputs(const EmergingStage::Options& o, const Context& ctx, Outputs&
     write_cube_csv(csv, outputs.overwrite_allowed(), r.cube, r.result);
     r.paths.push_back(csv);
   }
+  if (!o.cube_netcdf.empty()) {
+    const std::string nc = outputs.path(o.cube_netcdf, o.cube_netcdf);
+    write_cube_netcdf(nc, outputs.overwrite_allowed(), *r.grid, ctx.crs(), r.cube, r.result);
+    r.paths.push_back(nc);
+  }
 }
 
 }  // namespace
@@ -92,6 +98,8 @@ void EmergingStage::Options::declare(OptionTable& t) {
   out.config = false;
   Option& csv = t.path("cube_csv", "Also write the cube as a long CSV (one row per location and step)", cube_csv);
   csv.config = false;
+  Option& nc = t.path("cube_netcdf", "Also write the cube as netCDF (fishnets only)", cube_netcdf);
+  nc.config = false;
 }
 
 void EmergingStage::validate(const Outputs& outputs) {
@@ -103,6 +111,8 @@ void EmergingStage::validate(const Outputs& outputs) {
   }
   outputs.check_free(o_.output);
   if (!o_.cube_csv.empty()) outputs.check_free(o_.cube_csv);
+  if (!o_.cube_netcdf.empty()) outputs.check_free(o_.cube_netcdf);
+  if (!o_.cube_netcdf.empty() && o_.hex) throw UsageError("--cube-netcdf: only for a fishnet, not --hex");
   if (!o_.cell_size) throw UsageError("emerging: give --cell-size (e.g. 1000ft)");
   time_step_options(o_);
   analysis_options(o_);

@@ -2,7 +2,7 @@
 // fishnet or hexagons of the Gi* stage x calendar time steps), space-time Gi* is computed per bin, and each
 // location gets a Mann-Kendall trend of its Gi* z-scores and of its counts and ArcGIS's emerging pattern
 // (engine/spacetime/emerging.h). The location layer goes through the vector writer with a .qml beside it; the long
-// CSV of the cube on request.
+// CSV and the netCDF of the cube on request.
 #pragma once
 
 #include <optional>
@@ -23,7 +23,7 @@ struct EmergingOutcome {
   SpaceTimeCube cube;
   EmergingResult result;
   double band_crs = 0.0;
-  std::vector<std::string> paths;  // the layer, then the cube CSV when written
+  std::vector<std::string> paths;  // the layer, then the cube CSV and netCDF when written
 };
 
 class EmergingStage : public Stage {
@@ -55,6 +55,8 @@ class EmergingStage : public Stage {
     std::string output;
     // The long CSV of the cube, one row per location and step (command line only). DEFAULT: not written.
     std::string cube_csv;
+    // The cube as netCDF (GDAL's multidimensional API), fishnets only (command line only). DEFAULT: not written.
+    std::string cube_netcdf;
 
     void declare(OptionTable& table);
   };

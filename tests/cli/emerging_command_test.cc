@@ -1,3 +1,4 @@
+#include <gdal_priv.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -44,7 +45,8 @@ TEST(EmergingCommandTest, WritesTheLayerStyleAndCubeWithArcGisFields) {
   TempDir d;
   d.write("city.csv", city_csv(true));
   auto r = run_hotspot("emerging " + d.file("city.csv") + kFlags + "--time-step 1month --band 1500m -o " +
-                           d.file("e.geojson") + " --cube-csv " + d.file("cube.csv"),
+                           d.file("e.geojson") + " --cube-csv " + d.file("cube.csv") +
+                           " --cube-netcdf " + d.file("cube.nc"),
                        d);
   ASSERT_EQ(r.code, 0) << r.err << r.out;
   EXPECT_NE(r.out.find("144 locations"), std::string::npos) << r.out;
@@ -72,6 +74,20 @@ TEST(EmergingCommandTest, WritesTheLayerStyleAndCubeWithArcGisFields) {
   EXPECT_EQ(cube.rfind("LOCATION,SOURCE_ID,TIME_STEP,START_DATE,END_DATE,COUNT,GiZScore,GiPValue,Gi_Bin\n", 0), 0u);
   EXPECT_EQ(std::count(cube.begin(), cube.end(), '\n'), 1 + 144 * 36);
   EXPECT_NE(cube.find(",0,2021-01-01,2021-01-31,"), std::string::npos);
+  // netCDF: time x y x x; the planted cell (fishnet row 8, col 3) holds 6 + month / 2 incidents in month t.
+  GDALAllRegister();
+  std::unique_ptr<GDALDataset> nc(GDALDataset::Open(d.file("cube.nc").c_str(), GDAL_OF_MULTIDIM_RASTER));
+  ASSERT_TRUE(nc);
+  const auto count = nc->GetRootGroup()->OpenMDArray("COUNT");
+  ASSERT_TRUE(count);
+  ASSERT_EQ(count->GetDimensionCount(), 3u);
+  EXPECT_EQ(count->GetDimensions()[0]->GetSize(), 36u);
+  const GUInt64 start[3] = {10, 8, 3};
+  const size_t one[3] = {1, 1, 1};
+  float v = -1;
+  ASSERT_TRUE(count->Read(start, one, nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float32), &v));
+  EXPECT_EQ(v, 6 + 10 / 2);
+  ASSERT_TRUE(count->GetSpatialRef());
 }
 
 TEST(EmergingCommandTest, NoDatesOrTooFewStepsAreErrorsAndNothingIsWritten) {
