@@ -35,13 +35,14 @@ inline int category_code(EmergingPattern p) { return static_cast<int>(p); }
 // ArcGIS's PATTERN text, e.g. "Intensifying Hot Spot", "No Pattern Detected".
 std::string pattern_name(EmergingPattern p);
 
-// Significance per step: +1 significant hot, -1 significant cold, 0 neither.
+// The trend the pattern rules read.
 struct TrendSummary {
   double z = 0.0;  // Mann-Kendall Z of the Gi* z-scores
   double p = 1.0;  // its two-sided p (NaN: no trend can be tested, counted as not significant)
 };
 
-// `significance` per step in time order; `alpha` the level at which the trend counts as significant (p <= alpha).
+// `significance` per step in time order: +1 significant hot spot, -1 significant cold spot, 0 neither; `alpha` the
+// level at which the trend counts as significant (p <= alpha).
 EmergingPattern classify_emerging(std::span<const int> significance, const TrendSummary& trend, double alpha);
 
 }  // namespace hotspot
