@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/commands/emerging_command.h"
 #include "cli/commands/geocode_command.h"
 #include "cli/commands/gistar_command.h"
 #include "cli/commands/info_command.h"
@@ -17,6 +18,7 @@ void register_all_commands(CLI::App& app, CommandAction& action) {
   register_info(app, action);
   register_kde(app, action);
   register_gistar(app, action);
+  register_emerging(app, action);
   register_geocode(app, action);
   register_map(app, action);
 }
