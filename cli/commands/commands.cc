@@ -8,6 +8,7 @@
 #include "cli/commands/run_command.h"
 #include "cli/commands/kde_command.h"
 #include "cli/commands/map_command.h"
+#include "cli/commands/moran_command.h"
 
 namespace hotspot::cli {
 
@@ -17,6 +18,7 @@ void register_all_commands(CLI::App& app, CommandAction& action) {
   register_info(app, action);
   register_kde(app, action);
   register_gistar(app, action);
+  register_moran(app, action);
   register_geocode(app, action);
   register_map(app, action);
 }
