@@ -132,7 +132,9 @@ LocalMoranResult local_moran(std::span<const double> x, const SpatialWeights& we
   r.mean = m.mean;
   std::vector<double> lag;
   analytic(x, w, o.moments, m, r, lag);
-  if (o.permutations > 0) permutation_p(x, w, o, m, progress, r);
+  // The ranks of the draws do not change when a row is scaled, so the permutations run on the weights as given
+  // (binary ones take gi_star's faster path, and their sums tie exactly).
+  if (o.permutations > 0) permutation_p(x, weights, o, m, progress, r);
   classify(x, o, m, lag, r);
   if (x.size() < 30)
     r.warnings.push_back("only " + std::to_string(x.size()) +
