@@ -9,6 +9,8 @@
 #include "cli/commands/run_command.h"
 #include "cli/commands/kde_command.h"
 #include "cli/commands/map_command.h"
+#include "cli/commands/moran_command.h"
+#include "cli/commands/near_repeat_command.h"
 
 namespace hotspot::cli {
 
@@ -19,6 +21,8 @@ void register_all_commands(CLI::App& app, CommandAction& action) {
   register_kde(app, action);
   register_gistar(app, action);
   register_emerging(app, action);
+  register_moran(app, action);
+  register_near_repeat(app, action);
   register_geocode(app, action);
   register_map(app, action);
 }

@@ -40,7 +40,7 @@ EmergingOptions analysis_options(const EmergingStage::Options& o) {
   if (o.global_window == "cube") e.gi.window = GlobalWindow::kEntireCube;
   else if (o.global_window == "step") e.gi.window = GlobalWindow::kEachStep;
   else throw UsageError("--global-window '" + o.global_window + "': use cube or step");
-  e.gi.fdr = o.fdr ? FdrCorrection::kApply : FdrCorrection::kNone;
+  e.gi.fdr = o.fdr ? FdrCorrection::kOn : FdrCorrection::kOff;
   e.alpha = o.alpha;
   try {
     required_bin(o.alpha);

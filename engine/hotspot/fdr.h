@@ -13,6 +13,10 @@
 
 namespace hotspot {
 
+// Whether Gi_Bin / COType significance uses the false discovery rate correction (Benjamini-Hochberg) or the
+// per-unit level.
+enum class FdrCorrection { kOff, kOn };
+
 // The BH critical p-value at level alpha; 0 when no p-value passes (nothing significant).
 double bh_critical_p(std::span<const double> p, double alpha);
 

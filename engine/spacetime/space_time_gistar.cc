@@ -92,7 +92,7 @@ void bins_per_step(const SpaceTimeCube& cube, FdrCorrection fdr, SpaceTimeGi& r)
       z[i] = r.z[i * steps + t];
       p[i] = r.p[i * steps + t];
     }
-    const std::vector<int> bins = confidence_bins(z, p, fdr == FdrCorrection::kApply);
+    const std::vector<int> bins = confidence_bins(z, p, fdr == FdrCorrection::kOn);
     for (size_t i = 0; i < n; ++i) r.bin[i * steps + t] = bins[i];
   }
 }

@@ -17,18 +17,18 @@
 #include <span>
 #include <vector>
 
+#include "engine/hotspot/fdr.h"
 #include "engine/hotspot/spatial_weights.h"
 #include "engine/spacetime/space_time_cube.h"
 
 namespace hotspot {
 
 enum class GlobalWindow { kEntireCube, kEachStep };
-enum class FdrCorrection { kApply, kNone };
 
 struct SpaceTimeGiOptions {
   int neighborhood_steps = 1;  // N >= 0: the step itself and the N before it (ArcGIS's default is 1)
   GlobalWindow window = GlobalWindow::kEntireCube;
-  FdrCorrection fdr = FdrCorrection::kApply;  // ArcGIS applies it
+  FdrCorrection fdr = FdrCorrection::kOn;  // ArcGIS applies it
 };
 
 struct SpaceTimeGi {
