@@ -7,6 +7,7 @@
 
 #include "cli/pipeline/run_config.h"
 #include "cli/pipeline/run_pipeline.h"
+#include "cli/commands/ingest_summary.h"
 #include "cli/commands/stderr_progress.h"
 
 namespace fs = std::filesystem;
@@ -21,6 +22,7 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
   err << "hotspot run: " << cfg.title << "\n";
   StderrProgress progress(o.quiet);
   const PipelineResult res = run_pipeline(cfg, &progress, err);
+  print_warnings(res.warnings, err);
   out << "records: " << res.report.accounting.summary() << "\n";
   out << "outputs in " << fs::absolute(cfg.output_folder).lexically_normal().string() << "/:\n";
   for (const std::string& name : res.outputs) out << "  " << name << "\n";

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "engine/core/closest_names.h"
 #include "engine/core/text.h"
 #include "engine/core/timestamp.h"
 #include "cli/pipeline/styled_layers.h"
@@ -25,6 +26,21 @@ std::vector<ReportIncident> report_incidents(const IngestResult& in, const std::
     incidents.push_back(std::move(ri));
   }
   return incidents;
+}
+
+// A violent category no accepted record has: a note naming the closest categories the data has.
+void note_unmatched_violent(Context& ctx, const IngestResult& in, const std::vector<std::string>& violent_categories) {
+  std::set<std::string> present;
+  std::vector<std::string> names;
+  for (const auto& [name, n] : in.category_counts) {
+    present.insert(lower(name));
+    names.push_back(name);
+  }
+  for (const std::string& c : violent_categories)
+    if (!present.count(lower(c))) {
+      const std::string hint = did_you_mean(closest_names(c, names));
+      ctx.note("violent category '" + c + "' matches no record" + (hint.empty() ? "" : "; " + hint));
+    }
 }
 
 // Gi* bins on the fishnet, for "hot cells inside"; none for hexagons or zones (noted).
@@ -88,6 +104,7 @@ void PriorityAreasStage::run(Context& ctx, Outputs& outputs) {
   AreasOutcome& out = ctx.areas.emplace();
   out.areas = place(ctx);
   const std::vector<ReportIncident> incidents = report_incidents(in, o_.violent_categories);
+  if (!in.category_column.empty()) note_unmatched_violent(ctx, in, o_.violent_categories);
   AreaReportOptions ao;
   ao.start_year = o_.start_year;
   ao.top_categories = o_.top_categories;

@@ -120,7 +120,7 @@ PipelineResult run_stages_into(const RunConfig& cfg, const std::string& folder, 
   ctx.log = &log;
   Outputs outputs = Outputs::in_folder(folder);
   run_stages(stages, ctx, outputs);
-  return {report.report(), outputs.written_names()};
+  return {report.report(), outputs.written_names(), ctx.notes};
 }
 
 }  // namespace

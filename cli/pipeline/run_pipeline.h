@@ -14,6 +14,7 @@ namespace hotspot::cli {
 struct PipelineResult {
   RunReport report;
   std::vector<std::string> outputs;  // file names written into the folder, in order (manifest.json last)
+  std::vector<std::string> warnings;  // the stages' warnings, each once (also in report.md's notes)
 };
 
 // Runs every stage of `config`, writing into a temporary folder beside config.output_folder that replaces it when

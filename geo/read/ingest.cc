@@ -8,6 +8,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "engine/core/closest_names.h"
 #include "engine/core/text.h"
 #include "engine/core/timestamp.h"
 #include "geo/gdal/gdal_handles.h"
@@ -49,6 +50,8 @@ struct CheckContext {
   std::optional<Extent> source_area, analysis_area;  // the CRSs' areas of use, lon/lat
   std::optional<CrsTransform> analysis_to_lonlat;    // for the resolver's points; only with a resolver
   std::vector<std::string> categories;               // the selected ones, trimmed and lower case; empty = all
+  std::vector<bool> category_matched;                // per selected category: some record has it
+  std::set<std::string> category_values;             // every category value read (only with a selection)
   bool learning = false;                             // the resolver learns from the records with coordinates
   int64_t checked = 0, resolutions = 0;              // check() and resolve() calls so far
 };
@@ -272,6 +275,7 @@ void prepare_checks(IngestRun& run) {
     k.analysis_to_lonlat.emplace(acrs, Crs::from_user_input("EPSG:4326"));
   }
   for (const std::string& c : run.opt.categories) k.categories.push_back(lower(trim(c)));
+  k.category_matched.assign(k.categories.size(), false);
   k.learning = run.resolver && run.resolver->learns_from_input();
 }
 
@@ -351,7 +355,11 @@ bool pass_category_filter(IngestRun& run, Candidate& c, IngestedRecord& rec) {
   if (run.columns.category < 0) return true;
   const std::vector<std::string>& wanted = run.checks.categories;
   rec.category = trim(c.fields[static_cast<size_t>(run.columns.category)]);
-  if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), lower(rec.category)) == wanted.end()) {
+  if (wanted.empty()) return true;
+  run.checks.category_values.insert(rec.category);
+  const auto hit = std::find(wanted.begin(), wanted.end(), lower(rec.category));
+  if (hit != wanted.end()) run.checks.category_matched[static_cast<size_t>(hit - wanted.begin())] = true;
+  if (hit == wanted.end()) {
     reject(run.res, c, reason::kFilteredCategory, run.res.category_column, "category '" + rec.category + "' not selected",
            std::move(c.fields));
     return false;
@@ -429,6 +437,20 @@ void check_candidates(IngestRun& run) {
   });
 }
 
+// A selected category that no record has is a warning naming the closest values the data has.
+void warn_unmatched_categories(IngestRun& run) {
+  const CheckContext& k = run.checks;
+  const std::vector<std::string> values(k.category_values.begin(), k.category_values.end());
+  for (size_t i = 0; i < k.categories.size(); ++i) {
+    if (k.category_matched[i]) continue;
+    const std::string& given = run.opt.categories[i];
+    const std::string hint = did_you_mean(closest_names(trim(given), values));
+    const bool dated = !run.opt.date_from.empty() || !run.opt.date_to.empty();
+    run.res.warnings.push_back("category '" + trim(given) + "' matches no record in " + run.res.category_column +
+                               (dated ? " within the dates selected" : "") + (hint.empty() ? "" : "; " + hint));
+  }
+}
+
 // Puts the rejects in input order and checks that every record is accounted for.
 void finish(IngestResult& res) {
   std::sort(res.rejects.begin(), res.rejects.end(), [](const RejectedRecord& a, const RejectedRecord& b) {
@@ -486,6 +508,7 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
   choose_analysis_crs(run);
   prepare_checks(run);
   check_candidates(run);
+  warn_unmatched_categories(run);
   finish(run.res);
   return std::move(run.res);
 }

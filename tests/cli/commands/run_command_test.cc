@@ -185,9 +185,17 @@ TEST(RunCommandTest, OverlappingAndOutOfExtentPolygonAreasAreCountedAndSaidSo) {
   ASSERT_NE(cfg.find(file_key), std::string::npos);
   cfg.replace(cfg.find(file_key), file_key.size(),
               "\"polygons\": \"" + d.file("areas.geojson") + "\", \"polygons_id_field\": \"id\", \"polygons_name_field\": \"name\"");
+  // A misspelt violent category: a warning with the closest category, on stderr and in the report.
+  const std::string robbery = "\"Robbery\"";
+  ASSERT_NE(cfg.find(robbery), std::string::npos);
+  cfg.replace(cfg.find(robbery), robbery.size(), "\"Robery\"");
   d.write("cfg.json", cfg);
   auto r = run_hotspot("run " + d.file("cfg.json") + " -q", d);
   ASSERT_EQ(r.code, 0) << r.err;
+  const std::string warning = "violent category 'Robery' matches no record; did you mean 'Robbery'?";
+  EXPECT_NE(r.err.find("hotspot: warning: " + warning), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("hotspot: warning: priority area 'Raleigh' lies outside the extent of the data"), std::string::npos);
+  EXPECT_NE(hotspot::testing::read_file(out + "/report.md").find(warning), std::string::npos);
   auto j = nlohmann::json::parse(hotspot::testing::read_file(out + "/report.json"));
   ASSERT_EQ(j["priority_areas"].size(), 3u);
   const auto& a = j["priority_areas"][0];

@@ -108,6 +108,23 @@ TEST(IngestTest, RejectsFileColumnsAreUnique) {
                 ",2,unparseable_coordinate,x,value 'foo' is not a finite number,foo,540000,c,d\n");
 }
 
+// A selected category that no record has is a warning with the closest values of the data, not a silent empty
+// selection; a category that matches stays silent.
+TEST(IngestTest, UnmatchedCategoryWarnsWithTheClosestValues) {
+  IngestOptions o;
+  o.input_path = testing::charlotte("cmpd_incidents_sample.csv");
+  o.analysis_crs = "EPSG:2264";
+  o.categories = {"Agravated Assault", "robbery"};
+  IngestResult r = ingest(o);
+  std::vector<std::string> about;
+  for (const std::string& w : r.warnings)
+    if (w.find("category '") != std::string::npos) about.push_back(w);
+  ASSERT_EQ(about.size(), 1u) << (about.empty() ? "" : about[0]);
+  EXPECT_EQ(about[0], "category 'Agravated Assault' matches no record in HIGHEST_NIBRS_DESCRIPTION; did you mean "
+                      "'Aggravated Assault'?");
+  EXPECT_GT(r.accounting.accepted(), 0);  // the robberies
+}
+
 TEST(IngestTest, NonFiniteAndSwappedCoordinates) {
   TempDir d;
   const auto p = d.write("nf.csv", std::string(kHeader) +
