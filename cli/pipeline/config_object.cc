@@ -3,23 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "engine/core/closest_names.h"
+
 namespace hotspot::cli {
-
-namespace {
-
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
-}  // namespace
 
 std::string resolve_config_path(const std::string& value, const std::string& base) {
   namespace fs = std::filesystem;
@@ -95,7 +81,7 @@ void ConfigObject::finish() const {
     std::string best;
     size_t best_d = 3;
     for (const std::string& k : known_) {
-      const size_t d = edit_distance(it.key(), k);
+      const size_t d = edit_distance_ignoring_case(it.key(), k);
       if (d < best_d) {
         best_d = d;
         best = k;
