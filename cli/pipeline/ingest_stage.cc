@@ -29,8 +29,11 @@ void IngestStage::run(Context& ctx, Outputs& outputs) {
     ctx.stage_line += "; block gazetteer: " + std::to_string(learnt.loaded) + " block addresses of " +
                       std::to_string(learnt.features_in) + " records with coordinates";
   }
-  if (o_.require_records && in.records.empty())
-    throw InputError(in.source_path, 0, "", "no points left after filters (" + in.accounting.summary() + "); nothing to analyse");
+  if (o_.require_records && in.records.empty()) {
+    std::string why = "no points left after filters (" + in.accounting.summary() + "); nothing to analyse";
+    for (const std::string& w : in.warnings) why += "; " + w;  // they often say why (swapped, a category's typo)
+    throw InputError(in.source_path, 0, "", why);
+  }
   ctx.ingest = std::move(in);
 }
 

@@ -54,6 +54,7 @@ struct CheckContext {
   std::set<std::string> category_values;             // every category value read (only with a selection)
   bool learning = false;                             // the resolver learns from the records with coordinates
   int64_t checked = 0, resolutions = 0;              // check() and resolve() calls so far
+  int64_t looks_swapped = 0;                         // rejected points that would be in the area with x and y swapped
 };
 
 // The state the steps of one ingest() call share.
@@ -313,7 +314,10 @@ bool place_at_coordinates(IngestRun& run, size_t i, IngestedRecord& rec) {
   }
   if (run.source_geographic && (std::fabs(c.sy) > 90.0 || std::fabs(c.sx) > 180.0)) {
     std::string detail = "longitude " + std::to_string(c.sx) + ", latitude " + std::to_string(c.sy) + " is not a valid lon/lat";
-    if (std::fabs(c.sx) <= 90.0 && std::fabs(c.sy) <= 180.0) detail += " (latitude and longitude look swapped)";
+    if (std::fabs(c.sx) <= 90.0 && std::fabs(c.sy) <= 180.0) {
+      detail += " (latitude and longitude look swapped)";
+      ++run.checks.looks_swapped;
+    }
     reject(run.res, c, reason::kOutsideCrsArea, run.res.y_column, detail, std::move(c.fields));
     return false;
   }
@@ -321,7 +325,10 @@ bool place_at_coordinates(IngestRun& run, size_t i, IngestedRecord& rec) {
   if (!in_area_of_use(k.source_area, lon, lat) || !in_area_of_use(k.analysis_area, lon, lat)) {
     std::string detail = "point (lon " + std::to_string(lon) + ", lat " + std::to_string(lat) + ") is outside the area of use of " +
                          (!in_area_of_use(k.source_area, lon, lat) ? run.res.source_crs->describe() : acrs.describe());
-    if (run.source_geographic && in_area_of_use(k.analysis_area, c.sy, c.sx)) detail += " (latitude and longitude look swapped)";
+    if (run.source_geographic && in_area_of_use(k.analysis_area, c.sy, c.sx)) {
+      detail += " (latitude and longitude look swapped)";
+      ++run.checks.looks_swapped;
+    }
     reject(run.res, c, reason::kOutsideCrsArea, run.res.x_column, detail, std::move(c.fields));
     return false;
   }
@@ -451,6 +458,15 @@ void warn_unmatched_categories(IngestRun& run) {
   }
 }
 
+// When at least as many points look swapped as are accepted, one warning says so (each reject says it too).
+void warn_swapped_coordinates(IngestRun& run) {
+  const int64_t swapped = run.checks.looks_swapped;
+  if (swapped == 0 || swapped < run.res.accounting.accepted()) return;
+  run.res.warnings.push_back(std::to_string(swapped) + " of " + std::to_string(run.res.accounting.records_in()) +
+                             " records look swapped: their " + run.res.x_column + " holds latitudes and " +
+                             run.res.y_column + " longitudes (exchange --x-col and --y-col)");
+}
+
 // Puts the rejects in input order and checks that every record is accounted for.
 void finish(IngestResult& res) {
   std::sort(res.rejects.begin(), res.rejects.end(), [](const RejectedRecord& a, const RejectedRecord& b) {
@@ -509,6 +525,7 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
   prepare_checks(run);
   check_candidates(run);
   warn_unmatched_categories(run);
+  warn_swapped_coordinates(run);
   finish(run.res);
   return std::move(run.res);
 }

@@ -104,6 +104,16 @@ TEST(BadInputTest, SwappedLatitudeAndLongitude) {
   const std::string text = testing::read_file(c.out("rej.csv"));
   EXPECT_NE(text.find(",2,outside_crs_area,"), std::string::npos) << text;
   EXPECT_NE(text.find("latitude and longitude look swapped"), std::string::npos) << text;
+  EXPECT_NE(r.err.find("1 of 2 records look swapped: their lon holds latitudes and lat longitudes (exchange --x-col and "
+                       "--y-col)"),
+            std::string::npos)
+      << r.err;
+  // A whole file swapped: kde refuses (nothing accepted) and the warning says why.
+  const std::string all = c.dir.write("all_swapped.csv", "lon,lat\n35.22,-80.84\n35.25,-80.80\n");
+  auto kde = c.run("kde " + all + " --crs EPSG:2264 -o " + c.out("d.tif"));
+  EXPECT_EQ(kde.code, 1);
+  EXPECT_NE(kde.err.find("2 of 2 records look swapped"), std::string::npos) << kde.err;
+  EXPECT_FALSE(std::filesystem::exists(c.out("d.tif")));
 }
 
 TEST(BadInputTest, OutsideTheCrsAreaOfUse) {
