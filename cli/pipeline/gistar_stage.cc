@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "cli/pipeline/errors.h"
+#include "cli/pipeline/unit_options.h"
 #include "geo/map/gistar_styles.h"
 #include "geo/read/zone_units.h"
 #include "geo/write/vector_writer.h"
@@ -140,18 +141,9 @@ std::vector<int> GistarOutcome::cell_bins(int not_analysed) const {
 }
 
 void GistarStage::Options::declare(OptionTable& t) {
-  t.length("cell_size", "Fishnet cell side or hexagon spacing with units, e.g. 1000ft, 300m", cell_size);
-  t.flag("hex", "Hexagons instead of square cells (spacing = distance between neighbouring centres)", hex);
-  t.extent("extent", "Grid extent xmin,ymin,xmax,ymax in analysis CRS units (default: study area or data)", extent);
-  t.path("zones", "Polygon layer whose zones are the analysis units", zones);
-  t.text("zones_layer", "Layer of the zones source (default: the first)", zones_layer, "NAME");
-  t.text("zone_id", "Zone id field (default: feature id)", zone_id, "FIELD");
+  declare_unit_options(t, cell_size, hex, extent, zones, zones_layer, zone_id);
   t.text("value", "count, sum:FIELD or rate:NUMERATOR/DENOMINATOR", value, "VALUE");
-  t.text("weights", "band, idw1, idw2, knn:K, indifference, contiguity-edges or contiguity-corners", weights, "SCHEME");
-  t.length("band",
-           "Distance band (band, indifference) or cutoff (idw) with units (default: the cell size for a whole fishnet, "
-           "else the smallest giving every unit a neighbour)",
-           band);
+  declare_weights_options(t, weights, band);
   t.integer("permutations", "Conditional permutations for GiPseudoP (e.g. 999); 0 = none", permutations, 0, 99999);
   t.seed("seed", "Random seed for permutations", seed);
   t.flag("fdr", "Gi_Bin with the false discovery rate correction (ArcGIS's default)", fdr);

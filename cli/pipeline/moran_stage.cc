@@ -8,6 +8,7 @@
 #include "cli/pipeline/context.h"
 #include "cli/pipeline/errors.h"
 #include "cli/pipeline/outputs.h"
+#include "cli/pipeline/unit_options.h"
 #include "geo/read/zone_units.h"
 #include "geo/write/vector_writer.h"
 
@@ -206,17 +207,8 @@ VectorLayer local_layer(const Units& u, const MoranOutcome& r) {
 }  // namespace
 
 void MoranStage::Options::declare(OptionTable& t) {
-  t.length("cell_size", "Fishnet cell side or hexagon spacing with units, e.g. 1000ft, 300m", cell_size);
-  t.flag("hex", "Hexagons instead of square cells (spacing = distance between neighbouring centres)", hex);
-  t.extent("extent", "Grid extent xmin,ymin,xmax,ymax in analysis CRS units (default: study area or data)", extent);
-  t.path("zones", "Polygon layer whose zones are the analysis units", zones);
-  t.text("zones_layer", "Layer of the zones source (default: the first)", zones_layer, "NAME");
-  t.text("zone_id", "Zone id field (default: feature id)", zone_id, "FIELD");
-  t.text("weights", "band, idw1, idw2, knn:K, indifference, contiguity-edges or contiguity-corners", weights, "SCHEME");
-  t.length("band",
-           "Distance band (band, indifference) or cutoff (idw) with units (default: the cell size for a whole fishnet, "
-           "else the smallest giving every unit a neighbour)",
-           band);
+  declare_unit_options(t, cell_size, hex, extent, zones, zones_layer, zone_id);
+  declare_weights_options(t, weights, band);
   t.choice("standardisation", "Weights standardisation: row (ArcGIS's choice) or none", standardisation,
            {{"row", WeightsStandardisation::kRow}, {"none", WeightsStandardisation::kNone}});
   t.flag("local", "Also Anselin Local Moran's I per unit (cluster and outlier analysis), written to --output", scope,
