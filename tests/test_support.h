@@ -57,10 +57,11 @@ struct CommandRun {
   std::string err;
 };
 
-// Runs the real `hotspot` binary with `args` (shell syntax), capturing stdout and stderr via files in `d`.
-inline CommandRun run_hotspot(const std::string& args, const TempDir& d) {
+// Runs the real `hotspot` binary with `args` (shell syntax), capturing stdout and stderr via files in `d`; standard
+// input is `stdin_path`.
+inline CommandRun run_hotspot(const std::string& args, const TempDir& d, const std::string& stdin_path = "/dev/null") {
   const std::string out = d.file(".stdout.txt"), err = d.file(".stderr.txt");
-  const std::string cmd = std::string(HOTSPOT_BINARY) + " " + args + " > " + out + " 2> " + err + " < /dev/null";
+  const std::string cmd = std::string(HOTSPOT_BINARY) + " " + args + " > " + out + " 2> " + err + " < " + stdin_path;
   const int status = std::system(cmd.c_str());
   CommandRun r{WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), read_file(out), read_file(err)};
   std::filesystem::remove(out);

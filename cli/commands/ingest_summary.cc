@@ -30,6 +30,8 @@ void print_ingest_summary(const IngestResult& r, std::ostream& out, int top_cate
   }
   if (r.min_time_ms && r.max_time_ms)
     out << "dates:     " << format_date(*r.min_time_ms) << " .. " << format_date(*r.max_time_ms) << " (" << r.date_column << ")\n";
+  if (r.undated > 0)
+    out << (r.min_time_ms ? "           " : "dates:     ") << r.undated << " accepted record(s) have no date in " << r.date_column << "\n";
   if (!r.category_counts.empty()) {
     std::vector<std::pair<std::string, int64_t>> cats(r.category_counts.begin(), r.category_counts.end());
     std::stable_sort(cats.begin(), cats.end(), [](const auto& x, const auto& y) { return x.second > y.second; });

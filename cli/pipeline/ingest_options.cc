@@ -19,8 +19,9 @@ void declare_rejects_option(OptionTable& t, std::string& path) {
 
 void declare_ingest_options(OptionTable& t, IngestOptions& o) {
   Option& input = t.texts("path",
-                          "Incident file: CSV, GeoJSON, shapefile, GeoPackage, Esri JSON, ...; several CSV files of one "
-                          "export (e.g. one per year) are read as one, columns matched by name",
+                          "Incident file: CSV, GeoJSON, shapefile, GeoPackage, Esri JSON, ..., also .gz, a .zip holding one "
+                          "(or ARCHIVE.zip/MEMBER), or - for CSV on standard input; several CSV files of one export "
+                          "(e.g. one per year) are read as one, columns matched by name",
                           o.additional_inputs, "INPUT");
   input.positional = true;
   input.required = true;
@@ -48,7 +49,7 @@ void declare_ingest_options(OptionTable& t, IngestOptions& o) {
                     o.analysis_crs, "CRS"),
              "crs");
   with_alias(t.text("weight_column", "Column with a non-negative weight per incident", o.weight_column, "COLUMN"), "weight-col");
-  with_alias(t.text("date_column", "Date column: epoch ms or ISO dates (default: detected, e.g. DATE_REPORTED)", o.date_column, "COLUMN"),
+  with_alias(t.text("date_column", "Date column: ISO dates, YYYY-MM, M/D/YYYY [H:MM], M/D/YY, epoch seconds or ms (default: detected, e.g. DATE_REPORTED)", o.date_column, "COLUMN"),
              "date-col");
   t.text("date_from", "Keep incidents on or after this date (YYYY-MM-DD)", o.date_from, "DATE");
   t.text("date_to", "Keep incidents on or before this date (YYYY-MM-DD, the whole day)", o.date_to, "DATE");

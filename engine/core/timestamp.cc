@@ -122,36 +122,52 @@ bool read_time(std::string_view s, size_t i, DateForm form, int64_t& ms_after_mi
   return true;
 }
 
-// Integer epoch milliseconds: optional sign, 9-15 digits, optional ".0...".
-std::optional<int64_t> read_epoch_ms(std::string_view text) {
+// Epoch time as an integer with an optional sign: 9 to 11 digits are seconds (1973-5138), 12 to 15 digits
+// milliseconds. Seconds may carry a fraction (".25": 250 ms; beyond milliseconds truncated), milliseconds only ".0".
+std::optional<int64_t> read_epoch(std::string_view text) {
   const size_t digits_start = text[0] == '-' ? 1 : 0;
   size_t i = digits_start;
   while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
-  const size_t digits_end = i;
-  if (digits_end - digits_start < 9 || digits_end - digits_start > 15) return std::nullopt;
+  const size_t digits_end = i, digits = digits_end - digits_start;
+  if (digits < 9 || digits > 15) return std::nullopt;
+  const bool seconds = digits <= 11;
+  int64_t fraction_ms = 0;
   if (i < text.size() && text[i] == '.') {
     ++i;
-    while (i < text.size() && text[i] == '0') ++i;
+    const size_t start = i;
+    while (i < text.size() && (seconds ? std::isdigit(static_cast<unsigned char>(text[i])) != 0 : text[i] == '0')) ++i;
+    if (i == start) return std::nullopt;
+    for (size_t k = start; k < start + 3; ++k) fraction_ms = fraction_ms * 10 + (k < i ? text[k] - '0' : 0);
   }
   int64_t v = 0;
   if (i != text.size() || std::from_chars(text.data() + digits_start, text.data() + digits_end, v).ec != std::errc())
     return std::nullopt;
-  return digits_start == 1 ? -v : v;
+  const int64_t ms = seconds ? v * 1000 + fraction_ms : v;
+  return digits_start == 1 ? -ms : ms;
 }
 
-// The date part: "YYYY-MM-DD" / "YYYY/MM/DD" (ISO form) or "MM/DD/YYYY" (US form); i ends after it.
+// A two-digit year as POSIX strptime's %y reads it: 69-99 are 1969-1999, 00-68 are 2000-2068.
+int64_t full_year(int64_t two_digits) { return two_digits < 69 ? 2000 + two_digits : 1900 + two_digits; }
+
+// The date part: "YYYY-MM-DD" / "YYYY/MM/DD" (ISO form; "YYYY-MM" and "YYYY/MM" alone are the month's first day)
+// or "M/D/YYYY" / "M/D/YY" (US form); i ends after it.
 bool read_date(std::string_view text, size_t& i, Civil& c, DateForm& form) {
-  int64_t y = 0, m = 0, d = 0;
+  int64_t y = 0, m = 0, d = 1;
   i = 0;
   form = DateForm::kIso;
   if (read_int(text, i, 4, 4, y) && i < text.size() && (text[i] == '-' || text[i] == '/')) {
     const char sep = text[i++];
-    if (!read_int(text, i, 1, 2, m) || i >= text.size() || text[i++] != sep || !read_int(text, i, 1, 2, d)) return false;
+    if (!read_int(text, i, 1, 2, m)) return false;
+    const bool month_alone = i == text.size();
+    if (!month_alone && (text[i++] != sep || !read_int(text, i, 1, 2, d))) return false;
   } else {
     i = 0;
     form = DateForm::kUs;
     if (!read_int(text, i, 1, 2, m) || i >= text.size() || text[i++] != '/') return false;
-    if (!read_int(text, i, 1, 2, d) || i >= text.size() || text[i++] != '/' || !read_int(text, i, 4, 4, y)) return false;
+    if (!read_int(text, i, 1, 2, d) || i >= text.size() || text[i++] != '/') return false;
+    const size_t year_start = i;
+    if (!read_int(text, i, 2, 4, y) || i - year_start == 3) return false;
+    if (i - year_start == 2) y = full_year(y);
   }
   if (!valid_date(y, m, d)) return false;
   c = {y, static_cast<unsigned>(m), static_cast<unsigned>(d)};
@@ -164,7 +180,7 @@ std::optional<int64_t> parse_timestamp_ms(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   if (text.empty()) return std::nullopt;
-  if (auto ms = read_epoch_ms(text)) return ms;
+  if (auto ms = read_epoch(text)) return ms;
   size_t i = 0;
   Civil c{};
   DateForm form = DateForm::kIso;

@@ -9,10 +9,12 @@
 
 namespace hotspot {
 
-// Accepts: integer epoch milliseconds ("1585008000000", optionally ".0"); ISO "YYYY-MM-DD", "YYYY/MM/DD",
+// Accepts: epoch time as an integer, 9-11 digits as seconds ("1585008000", optionally with a fraction ".25") and
+// 12-15 digits as milliseconds ("1585008000000", optionally ".0"); ISO "YYYY-MM-DD", "YYYY/MM/DD",
 // "YYYY-MM-DDTHH:MM[:SS[.fff]][zone]" or with a space instead of T, zone "Z", "+hh:mm", "-hh:mm", "+hhmm" or "+hh"
-// (none: UTC); US "MM/DD/YYYY[ H[H]:MM[:SS][ AM|PM]]" (UTC). Impossible dates and times (February 30, month 13,
-// hour 25, 13 PM) give nullopt.
+// (none: UTC); a month alone, "YYYY-MM" or "YYYY/MM" (its first day); US "M/D/YYYY[ H[H]:MM[:SS][ AM|PM]]" and
+// "M/D/YY" with a two-digit year read as POSIX %y does (69-99: 1969-1999, 00-68: 2000-2068) (UTC).
+// Impossible dates and times (February 30, month 13, hour 25, 13 PM) give nullopt.
 std::optional<int64_t> parse_timestamp_ms(std::string_view text);
 
 // Days since 1970-01-01 for a civil date (proleptic Gregorian).

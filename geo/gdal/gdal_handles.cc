@@ -27,20 +27,22 @@ std::string last_gdal_error() {
   return (msg && *msg) ? std::string(msg) : std::string("unknown GDAL error");
 }
 
-GdalDatasetPtr open_vector(const std::string& path) {
+GdalDatasetPtr open_vector(const std::string& path) { return open_vector(path, path); }
+
+GdalDatasetPtr open_vector(const std::string& path, const std::string& name) {
   ensure_gdal();
   CPLErrorReset();
   GDALDataset* ds = GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
   if (ds) return GdalDatasetPtr(ds);
-  const char* why = CPLGetLastErrorMsg();
+  const std::string why = CPLGetLastErrorMsg();
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw std::runtime_error(path + ": no such file");
+  if (path == name && !std::filesystem::exists(path, ec)) throw std::runtime_error(name + ": no such file");
   // A folder GDAL reads (a File Geodatabase, a folder of shapefiles) has opened above.
-  if (std::filesystem::is_directory(path, ec))
-    throw std::runtime_error(path + ": is a directory (give the file itself, e.g. the .shp of a shapefile)");
+  if (path == name && std::filesystem::is_directory(path, ec))
+    throw std::runtime_error(name + ": is a directory (give the file itself, e.g. the .shp of a shapefile)");
   // A driver recognised the file but could not read it (a truncated GeoJSON, say): GDAL's words name the fault.
-  if (why && *why) throw std::runtime_error(path + ": cannot open as a vector dataset: " + why);
-  throw std::runtime_error(path + ": not a format hotspot can read (tried CSV and GDAL's vector drivers)");
+  if (!why.empty()) throw std::runtime_error(name + ": cannot open as a vector dataset: " + why);
+  throw std::runtime_error(name + ": not a format hotspot can read (tried CSV and GDAL's vector drivers)");
 }
 
 GdalDatasetPtr open_raster(const std::string& path) {

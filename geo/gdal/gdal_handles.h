@@ -39,6 +39,8 @@ using OgrTransformPtr = std::unique_ptr<OGRCoordinateTransformation, OgrTransfor
 
 // Opens a vector dataset read-only; throws std::runtime_error naming the path and GDAL's message.
 GdalDatasetPtr open_vector(const std::string& path);
+// The same for a path GDAL opens (a /vsizip/ or /vsigzip/ path, say) that the user gave as `name`.
+GdalDatasetPtr open_vector(const std::string& path, const std::string& name);
 
 // Opens a raster dataset read-only; throws std::runtime_error naming the path and GDAL's message.
 GdalDatasetPtr open_raster(const std::string& path);

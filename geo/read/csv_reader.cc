@@ -1,6 +1,7 @@
 #include "geo/read/csv_reader.h"
 
 #include "engine/core/text.h"
+#include "geo/read/text_stream.h"
 
 #include <algorithm>
 #include <array>
@@ -87,25 +88,12 @@ bool repair_utf8(std::string& s) {
   return true;
 }
 
-CsvReader::CsvReader(const std::string& path, const CsvOptions& options) : path_(path), options_(options) {
-  in_.open(path, std::ios::binary);
-  if (!in_) throw std::runtime_error(path + ": cannot open file for reading");
-  // UTF-8 BOM
-  std::array<char, 3> bom{};
-  in_.read(bom.data(), 3);
-  if (!(in_.gcount() == 3 && static_cast<unsigned char>(bom[0]) == 0xEF && static_cast<unsigned char>(bom[1]) == 0xBB &&
-        static_cast<unsigned char>(bom[2]) == 0xBF)) {
-    in_.clear();
-    in_.seekg(0);
-  }
-  // Peek the first physical line to detect the delimiter.
-  const auto start = in_.tellg();
-  std::string first;
-  std::getline(in_, first);
-  in_.clear();
-  in_.seekg(start);
-  if (first.empty() && in_.peek() == std::char_traits<char>::eof())
-    throw std::runtime_error(path + ": file is empty (expected a header row)");
+CsvReader::CsvReader(const std::string& path, const CsvOptions& options) : CsvReader(resolve_input(path), options) {}
+
+CsvReader::CsvReader(const InputSource& source, const CsvOptions& options)
+    : path_(source.name), options_(options), in_(std::make_unique<TextStream>(source.vsi_path, source.name)) {
+  // The first physical line decides the delimiter.
+  const std::string first = in_->peek_line(options_.max_record_bytes);
   delimiter_ = options_.delimiter;
   if (delimiter_ == 0) {
     const std::array<char, 4> candidates{',', ';', '\t', '|'};
@@ -121,8 +109,8 @@ CsvReader::CsvReader(const std::string& path, const CsvOptions& options) : path_
   }
   CsvRecord head;
   if (!read_record(head) || head.fields.empty() || (head.fields.size() == 1 && head.fields[0].empty()))
-    throw std::runtime_error(path + ": file is empty (expected a header row)");
-  if (!head.error.empty()) throw std::runtime_error(path + ": line 1: header row is malformed: " + head.error);
+    throw std::runtime_error(path_ + ": file is empty (expected a header row)");
+  if (!head.error.empty()) throw std::runtime_error(path_ + ": line 1: header row is malformed: " + head.error);
   header_ = std::move(head.fields);
   for (std::string& h : header_) {
     while (!h.empty() && std::isspace(static_cast<unsigned char>(h.back()))) h.pop_back();
@@ -131,13 +119,15 @@ CsvReader::CsvReader(const std::string& path, const CsvOptions& options) : path_
   row_ = 0;
 }
 
+CsvReader::~CsvReader() = default;
+
 int CsvReader::get() {
   if (pushed_ != -2) {
     const int c = pushed_;
     pushed_ = -2;
     return c;
   }
-  return in_.get();
+  return in_->get();
 }
 
 int CsvReader::column(const std::string& name) const {

@@ -1,14 +1,17 @@
-// A streaming CSV reader for police exports: RFC 4180 quoting with embedded newlines and doubled quotes,
+// A streaming CSV reader for police exports (a file, a .gz, a zip member or standard input: geo/read/input_source.h;
+// UTF-8, UTF-16 with a byte-order mark, or Latin-1: geo/read/text_stream.h): RFC 4180 quoting with embedded newlines and doubled quotes,
 // a UTF-8 byte-order mark, delimiter detection (, ; tab |), CRLF line ends, and bytes that are not valid UTF-8
 // (read as Latin-1 and re-encoded, never a crash). Every data record carries its 1-based row number (the header is
 // row 0) and the physical line it starts on, so a rejected record can be found in the file.
 #pragma once
 
 #include <cstdint>
-#include <fstream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "geo/read/input_source.h"
 
 namespace hotspot {
 
@@ -25,11 +28,15 @@ struct CsvRecord {
   bool latin1_repaired = false;  // some bytes were not UTF-8 and were read as Latin-1
 };
 
+class TextStream;
+
 class CsvReader {
  public:
-  // Opens the file and reads the header. Throws std::runtime_error naming the file when it cannot be opened,
-  // is empty, or has no header.
+  // Opens the input and reads the header. Throws std::runtime_error naming the input when it cannot be opened,
+  // is empty, has no header, or is in an encoding hotspot does not read.
   explicit CsvReader(const std::string& path, const CsvOptions& options = {});
+  CsvReader(const InputSource& source, const CsvOptions& options);
+  ~CsvReader();
 
   const std::vector<std::string>& header() const { return header_; }
   char delimiter() const { return delimiter_; }
@@ -47,7 +54,7 @@ class CsvReader {
 
   std::string path_;
   CsvOptions options_;
-  std::ifstream in_;
+  std::unique_ptr<TextStream> in_;
   std::vector<std::string> header_;
   char delimiter_ = ',';
   int64_t line_ = 1;

@@ -86,13 +86,13 @@ void read_source(IngestRun& run) {
   const IngestOptions& opt = run.opt;
   const std::string& path = opt.input_path;
   run.res.source_path = path;
-  if (!fs::exists(path)) throw std::runtime_error(path + ": no such file");
-  const bool csv = is_csv_path(path);
+  const InputSource input = resolve_input(path);
+  const bool csv = input.kind == InputSource::Kind::csv_text;
   run.res.source_files.push_back(path);
   for (const std::string& more : opt.additional_inputs) run.res.source_files.push_back(more);
   if (!csv && !opt.additional_inputs.empty())
     throw std::runtime_error(path + ": several input files are read only for CSV exports");
-  run.raw = csv ? read_csv_records(run.res.source_files, opt.delimiter, run.progress) : read_layer_records(path, opt.layer);
+  run.raw = csv ? read_csv_records(run.res.source_files, opt.delimiter, run.progress) : read_layer_records(input, opt.layer);
   run.res.header = std::move(run.raw.header);
   run.res.warnings = std::move(run.raw.warnings);
   if (run.res.header.empty()) throw std::runtime_error(path + ": no columns (expected a header row)");
@@ -258,6 +258,29 @@ void choose_analysis_crs(IngestRun& run) {
   transform_candidates(run, *run.res.analysis_crs, p.x, p.y, p.ok_analysis);
 }
 
+// A date column whose values are mostly unreadable is the wrong column or a format hotspot does not read: an error
+// naming examples, rather than every record rejected one by one.
+void check_date_column(const IngestRun& run) {
+  if (run.columns.date < 0) return;
+  int64_t present = 0, unreadable = 0;
+  std::vector<std::string> examples;
+  for (const Candidate& c : run.cands) {
+    const std::string v = trim(c.fields[static_cast<size_t>(run.columns.date)]);
+    if (v.empty()) continue;
+    ++present;
+    if (parse_timestamp_ms(v)) continue;
+    ++unreadable;
+    if (examples.size() < 3 && std::find(examples.begin(), examples.end(), v) == examples.end()) examples.push_back(v);
+  }
+  if (unreadable * 2 <= present) return;
+  std::string e;
+  for (const std::string& x : examples) e += (e.empty() ? "'" : ", '") + x + "'";
+  throw std::runtime_error(run.opt.input_path + ": column " + run.res.date_column + ": " + std::to_string(unreadable) + " of " +
+                           std::to_string(present) + " dates are not readable (e.g. " + e +
+                           "); hotspot reads ISO dates (2024-03-05, with a time and zone), YYYY-MM, M/D/YYYY [H:MM], M/D/YY "
+                           "and epoch seconds or milliseconds; name the date column with --date-col");
+}
+
 // Loads the study area and readies the resolver and the category filter for the checks.
 void prepare_checks(IngestRun& run) {
   const Crs& acrs = *run.res.analysis_crs;
@@ -339,16 +362,20 @@ bool place_at_coordinates(IngestRun& run, size_t i, IngestedRecord& rec) {
   return true;
 }
 
-// Reads the date and applies the date filter. False: rejected.
+// Reads the date and applies the date filter. A date that is there but unreadable is rejected even with no filter
+// (the record's time would be unknown to every analysis over time); an empty one only when a filter is on.
 bool pass_date_filter(IngestRun& run, Candidate& c, IngestedRecord& rec) {
   if (run.columns.date < 0) return true;
   const DateRange& d = run.dates;
   const std::string& dv = c.fields[static_cast<size_t>(run.columns.date)];
   rec.time_ms = parse_timestamp_ms(dv);
-  if ((d.from_ms || d.to_ms) && !rec.time_ms) {
-    reject(run.res, c, reason::kUnparseableDate, run.res.date_column, "date '" + dv + "' is not readable", std::move(c.fields));
+  const bool blank = trim(dv).empty();
+  if (!rec.time_ms && (!blank || d.from_ms || d.to_ms)) {
+    reject(run.res, c, reason::kUnparseableDate, run.res.date_column,
+           blank ? std::string("no date, and a date filter is on") : "date '" + dv + "' is not readable", std::move(c.fields));
     return false;
   }
+  if (!rec.time_ms) return true;
   if ((d.from_ms && *rec.time_ms < *d.from_ms) || (d.to_ms && *rec.time_ms > *d.to_ms)) {
     reject(run.res, c, reason::kFilteredDate, run.res.date_column, "date " + format_date(*rec.time_ms) + " is outside the date range",
            std::move(c.fields));
@@ -400,6 +427,7 @@ bool pass_study_area(IngestRun& run, Candidate& c, const IngestedRecord& rec) {
 // Counts an accepted record into the result: extent, date range, categories.
 void accept(IngestResult& res, IngestedRecord&& rec, bool has_category) {
   res.accounting.accept();
+  if (!rec.time_ms && !res.date_column.empty()) ++res.undated;
   res.extent.include(rec.point.x, rec.point.y);
   if (rec.time_ms) {
     if (!res.min_time_ms || *rec.time_ms < *res.min_time_ms) res.min_time_ms = rec.time_ms;
@@ -521,6 +549,7 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
   find_columns(run);
   choose_source(run);
   make_candidates(run);
+  check_date_column(run);
   choose_analysis_crs(run);
   prepare_checks(run);
   check_candidates(run);

@@ -99,6 +99,7 @@ struct IngestResult {
   std::string x_column, y_column, date_column, category_column, weight_column;
   Extent extent;                      // of accepted points, analysis CRS
   std::optional<int64_t> min_time_ms, max_time_ms;
+  int64_t undated = 0;                // accepted records whose date is empty (only when there is a date column)
   std::map<std::string, int64_t> category_counts;
   std::vector<std::string> warnings;
   // The study area, loaded once here in the analysis CRS (its warnings are in `warnings`); later stages use it.

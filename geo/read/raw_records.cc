@@ -1,14 +1,13 @@
 #include "geo/read/raw_records.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "engine/core/columns.h"
 #include "engine/core/text.h"
 #include "geo/gdal/gdal_handles.h"
 #include "geo/read/csv_reader.h"
+#include "geo/read/input_source.h"
 
 namespace fs = std::filesystem;
 
@@ -16,11 +15,21 @@ namespace hotspot {
 
 namespace {
 
-std::string read_text_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream os;
-  os << in.rdbuf();
-  return os.str();
+// The text of the .prj file beside a CSV export (x.csv or x.csv.gz: x.prj; inside a zip: the member's .prj).
+std::optional<std::string> projection_beside(const std::string& path) {
+  if (path == kStandardInput) return std::nullopt;
+  const InputSource input = resolve_input(path);
+  std::string base = input.vsi_path;
+  if (base.rfind("/vsigzip/", 0) == 0) base = base.substr(9, base.size() - 9 - 3);
+  const std::string prj = fs::path(base).replace_extension(".prj").string();
+  VSIStatBufL st;
+  if (VSIStatL(prj.c_str(), &st) != 0) return std::nullopt;
+  VSILFILE* f = VSIFOpenL(prj.c_str(), "rb");
+  if (!f) return std::nullopt;
+  std::string text(static_cast<size_t>(st.st_size), '\0');
+  text.resize(VSIFReadL(text.data(), 1, text.size(), f));
+  VSIFCloseL(f);
+  return text;
 }
 
 std::string comma_list(const std::vector<std::string>& v) {
@@ -117,11 +126,6 @@ RawRecord feature_raw_record(const OGRFeature& f, int field_count, int64_t row) 
 
 }  // namespace
 
-bool is_csv_path(const std::string& path) {
-  const std::string ext = lower(fs::path(path).extension().string());
-  return ext == ".csv" || ext == ".tsv" || ext == ".txt";
-}
-
 RawSource read_csv_records(const std::vector<std::string>& files, char delimiter, Progress* progress) {
   RawSource src;
   src.format = RawSource::Format::csv_files;
@@ -129,21 +133,20 @@ RawSource read_csv_records(const std::vector<std::string>& files, char delimiter
   co.delimiter = delimiter;
   bool repaired = false;
   for (size_t fi = 0; fi < files.size(); ++fi) {
-    if (!fs::exists(files[fi])) throw std::runtime_error(files[fi] + ": no such file");
-    CsvReader reader(files[fi], co);
+    CsvReader reader(resolve_input(files[fi]), co);
     std::vector<int> remap;  // unused for the first file, whose fields are kept as read
     if (fi == 0) src.header = reader.header();
     else remap = match_later_header(reader.header(), fi, files, src);
     repaired = read_csv_file(reader, fi, remap, src, progress) || repaired;
   }
   if (repaired) src.warnings.push_back(files[0] + ": some bytes were not UTF-8 and were read as Latin-1");
-  const fs::path prj = fs::path(files[0]).replace_extension(".prj");
-  if (fs::exists(prj)) src.crs = Crs::from_wkt(read_text_file(prj));
+  if (auto prj = projection_beside(files[0])) src.crs = Crs::from_wkt(*prj);
   return src;
 }
 
-RawSource read_layer_records(const std::string& path, const std::string& layer_name) {
-  GdalDatasetPtr ds = open_vector(path);
+RawSource read_layer_records(const InputSource& input, const std::string& layer_name) {
+  const std::string& path = input.name;
+  GdalDatasetPtr ds = open_vector(input.vsi_path, path);
   OGRLayer* layer = layer_name.empty() ? ds->GetLayer(0) : ds->GetLayerByName(layer_name.c_str());
   if (!layer) throw std::runtime_error(path + ": no layer" + (layer_name.empty() ? "" : " named '" + layer_name + "'"));
   RawSource src;

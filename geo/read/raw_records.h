@@ -10,6 +10,7 @@
 
 #include "engine/core/progress.h"
 #include "geo/gdal/crs.h"
+#include "geo/read/input_source.h"
 
 namespace hotspot {
 
@@ -36,15 +37,13 @@ struct RawSource {
   std::vector<std::string> warnings; // headers that differ, bytes read as Latin-1
 };
 
-// True for the names read as CSV (.csv, .tsv, .txt); any other is opened with OGR.
-bool is_csv_path(const std::string& path);
-
-// Reads every row of `files`, the CSV files of one export (delimiter 0 = detected). Throws std::runtime_error naming
-// a file that does not exist or cannot be read as CSV.
+// Reads every row of `files`, the CSV files of one export (delimiter 0 = detected; each a file, a .gz, a zip member
+// or "-" for standard input, geo/read/input_source.h). Throws std::runtime_error naming a file that does not exist
+// or cannot be read as CSV.
 RawSource read_csv_records(const std::vector<std::string>& files, char delimiter, Progress* progress);
 
 // Reads every feature of the layer called `layer` (empty = the first) of an OGR source. Throws std::runtime_error
-// naming `path` when it cannot be opened, has no such layer or fails part-way.
-RawSource read_layer_records(const std::string& path, const std::string& layer);
+// naming the input when it cannot be opened, has no such layer or fails part-way.
+RawSource read_layer_records(const InputSource& input, const std::string& layer);
 
 }  // namespace hotspot

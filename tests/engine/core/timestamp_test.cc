@@ -74,6 +74,10 @@ TEST(TimestampTest, UsMonthDayYear) {
       {"3/5/2020 12:30 PM", 1583411400 * kSecond},      // date -u -d '2020-03-05 12:30' +%s (12 PM is noon)
       {"3/5/2020 11:59:59 PM", 1583452799 * kSecond},   // date -u -d '2020-03-05 23:59:59' +%s
       {"02/29/2024", 1709164800 * kSecond},             // date -u -d 2024-02-29 +%s
+      {"3/5/20", 1583366400 * kSecond},                 // two-digit year: date -u -d 2020-03-05 +%s
+      {"3/5/20 19:05", 1583435100 * kSecond},           // date -u -d '2020-03-05 19:05' +%s
+      {"3/5/68", 3098131200 * kSecond},                 // %y's last 20xx year: date -u -d 2068-03-05 +%s
+      {"3/5/69", -26092800 * kSecond},                  // %y's first 19xx year: date -u -d 1969-03-05 +%s
   };
   expect_all(std::begin(cases), std::end(cases));
 }
@@ -83,6 +87,29 @@ TEST(TimestampTest, EpochMilliseconds) {
       {"1585008000000", 1585008000000},    // CMPD's DATE_REPORTED of its first sample row
       {"1585008000000.0", 1585008000000},  // as some exports write it
       {"-2203891200000", -2203891200000},  // date -u -d 1900-03-01 +%s, in ms
+      {"100000000000", 100000000000},      // 12 digits: the fewest read as milliseconds (1973-03-03T09:46:40Z)
+  };
+  expect_all(std::begin(cases), std::end(cases));
+}
+
+TEST(TimestampTest, EpochSeconds) {
+  const Known cases[] = {
+      {"1585008000", 1585008000 * kSecond},          // date -u -d @1585008000 is 2020-03-24
+      {"1585008000.25", 1585008000 * kSecond + 250},  // a fraction of a second
+      {"1585008000.123456", 1585008000 * kSecond + 123},  // beyond milliseconds: truncated
+      {"-2203891200", -2203891200 * kSecond},        // date -u -d 1900-03-01 +%s
+      {"100000000", 100000000 * kSecond},            // 9 digits: date -u -d @100000000 is 1973-03-03
+      {"99999999999", 99999999999 * kSecond},        // 11 digits: the most read as seconds
+  };
+  expect_all(std::begin(cases), std::end(cases));
+}
+
+TEST(TimestampTest, MonthAloneIsItsFirstDay) {
+  const Known cases[] = {
+      {"2024-03", 1709251200 * kSecond},  // date -u -d 2024-03-01 +%s
+      {"2024/03", 1709251200 * kSecond},
+      {"2019-12", 1575158400 * kSecond},  // date -u -d 2019-12-01 +%s
+      {"2024-3", 1709251200 * kSecond},   // one-digit month
   };
   expect_all(std::begin(cases), std::end(cases));
 }
@@ -94,7 +121,8 @@ TEST(TimestampTest, ImpossibleDatesAndTimesAreRejected) {
                           "3/5/2020 13:05 PM", "3/5/2020 0:30 AM", "3/5/2020 7:05 XM", "2020-03-24T20:15:00+19:00",
                           "2020-03-24T20:15:00+02:60", "2020-03-24T20:15:00+02:", "2020-03-24 7:05 PM",
                           "3/5/2020T19:05", "3/5/2020 19:05Z", "2020-03-24T", "2020-03-24T20", "24.03.2020", "",
-                          "   ", "yesterday", "2020-03-24x", "12345678"}) {
+                          "   ", "yesterday", "2020-03-24x", "12345678", "2024-13", "2024-00", "2024-03 10:00", "2024-03-",
+                          "3/5/202", "3/5/2", "1585008000000.5", "1585008000.", "2024/03-05"}) {
     EXPECT_FALSE(parse_timestamp_ms(bad).has_value()) << "'" << bad << "' gave " << *parse_timestamp_ms(bad);
   }
 }
