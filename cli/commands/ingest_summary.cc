@@ -14,7 +14,8 @@ void print_ingest_summary(const IngestResult& r, std::ostream& out, int top_cate
       << " rejected\n";
   for (const auto& [code, n] : a.rejected_by_reason()) out << "  rejected " << std::left << std::setw(24) << code << n << "\n";
   out << std::right;
-  out << "columns:   x=" << r.x_column << " y=" << r.y_column;
+  if (r.x_column == r.y_column && !r.x_column.empty() && r.x_column != "(geometry)") out << "columns:   points=" << r.x_column << " (WKT)";
+  else out << "columns:   x=" << r.x_column << " y=" << r.y_column;
   if (!r.date_column.empty()) out << " date=" << r.date_column;
   if (!r.category_column.empty()) out << " category=" << r.category_column;
   if (!r.weight_column.empty()) out << " weight=" << r.weight_column;

@@ -1,10 +1,12 @@
 #include "geo/read/incident_columns.h"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "engine/core/columns.h"
 #include "engine/core/text.h"
+#include "geo/read/wkt_point.h"
 
 namespace hotspot {
 
@@ -41,9 +43,32 @@ bool is_lonlat_name(const std::string& name) {
   return n.find("lon") != std::string::npos || n.find("lng") != std::string::npos || n.find("lat") != std::string::npos;
 }
 
+// Whether column `col` holds WKT points in `sample`: more of its values are points than are not (a geometry of
+// another kind, or text); `lonlat` says whether the points all lie in the longitude/latitude range.
+bool holds_wkt_points(const std::vector<std::vector<std::string>>& sample, size_t col, bool& lonlat) {
+  int points = 0, others = 0;
+  lonlat = true;
+  for (const std::vector<std::string>& row : sample) {
+    if (col >= row.size()) continue;
+    double x = 0, y = 0;
+    const WktPointRead r = read_wkt_point(row[col], x, y);
+    others += r == WktPointRead::not_a_point || r == WktPointRead::unreadable;
+    if (r != WktPointRead::point) continue;
+    ++points;
+    lonlat = lonlat && std::fabs(x) <= 180.0 && std::fabs(y) <= 90.0;
+  }
+  return points > others;
+}
+
+void use_wkt_column(int col, bool lonlat, IncidentColumns& c) {
+  c.x = c.y = c.wkt = col;
+  c.names_geographic = lonlat;
+}
+
 // The x/y columns the options name; both or neither must be named.
+// The x/y columns the options name; both or neither must be named. One column named for both holds WKT points.
 void find_named_coordinates(const std::vector<std::string>& header, const IngestOptions& opt, const std::string& path,
-                            IncidentColumns& c) {
+                            const std::vector<std::vector<std::string>>& sample, IncidentColumns& c) {
   if (opt.x_column.empty() || opt.y_column.empty())
     throw std::runtime_error(path + ": give both the x and the y column (got only one)");
   c.x = find_column(header, opt.x_column);
@@ -51,10 +76,15 @@ void find_named_coordinates(const std::vector<std::string>& header, const Ingest
   if (c.x < 0) throw std::runtime_error(path + ": column '" + opt.x_column + "' not found in the header");
   if (c.y < 0) throw std::runtime_error(path + ": column '" + opt.y_column + "' not found in the header");
   c.names_geographic = is_lonlat_name(opt.x_column) && is_lonlat_name(opt.y_column);
+  if (c.x != c.y) return;
+  bool lonlat = false;
+  holds_wkt_points(sample, static_cast<size_t>(c.x), lonlat);
+  use_wkt_column(c.x, lonlat, c);
 }
 
-// The first pair of common coordinate names that are both in the header.
-void detect_coordinates(const std::vector<std::string>& header, const std::string& path, IncidentColumns& c) {
+// The first pair of common coordinate names that are both in the header, else the first column of WKT points.
+void detect_coordinates(const std::vector<std::string>& header, const std::string& path,
+                        const std::vector<std::vector<std::string>>& sample, IncidentColumns& c) {
   for (const CoordPair& p : kCoordPairs) {
     c.x = find_column(header, p.x);
     c.y = find_column(header, p.y);
@@ -63,9 +93,15 @@ void detect_coordinates(const std::vector<std::string>& header, const std::strin
       return;
     }
   }
+  for (size_t col = 0; col < header.size(); ++col) {
+    bool lonlat = false;
+    if (!holds_wkt_points(sample, col, lonlat)) continue;
+    use_wkt_column(static_cast<int>(col), lonlat, c);
+    return;
+  }
   throw std::runtime_error(path + ": no coordinate columns found (looked for LONGITUDE_PUBLIC/LATITUDE_PUBLIC, "
                            "longitude/latitude, lon/lat, lng/lat, X_COORD_PUBLIC/Y_COORD_PUBLIC, XCoord/YCoord, POINT_X/POINT_Y, x/y, "
-                           "...); header has: " + column_list(header) +
+                           "..., and a column of WKT points); header has: " + column_list(header) +
                            ". Name them with --x-col and --y-col");
 }
 
@@ -90,12 +126,13 @@ std::string name_of(const std::vector<std::string>& header, int i) {
 }  // namespace
 
 IncidentColumns find_incident_columns(const std::vector<std::string>& header, const IngestOptions& opt,
-                                      IncidentColumns::Coordinates coordinates, const std::string& path) {
+                                      IncidentColumns::Coordinates coordinates, const std::string& path,
+                                      const std::vector<std::vector<std::string>>& sample) {
   IncidentColumns c;
   c.coordinates = coordinates;
   if (coordinates == IncidentColumns::Coordinates::columns) {
-    if (!opt.x_column.empty() || !opt.y_column.empty()) find_named_coordinates(header, opt, path, c);
-    else detect_coordinates(header, path, c);
+    if (!opt.x_column.empty() || !opt.y_column.empty()) find_named_coordinates(header, opt, path, sample, c);
+    else detect_coordinates(header, path, sample, c);
     c.x_name = name_of(header, c.x);
     c.y_name = name_of(header, c.y);
   } else if (coordinates == IncidentColumns::Coordinates::geometry) {

@@ -15,6 +15,7 @@
 #include "geo/read/incident_columns.h"
 #include "geo/read/ingest_crs.h"
 #include "geo/read/raw_records.h"
+#include "geo/read/wkt_point.h"
 #include "geo/read/zones.h"
 #include "geo/write/atomic_output.h"
 
@@ -123,7 +124,10 @@ void find_columns(IngestRun& run) {
   if (by_address && !run.resolver) throw std::invalid_argument("placing every record by its address needs a geocoder");
   const bool use_columns = run.raw.format == RawSource::Format::csv_files || !opt.x_column.empty();
   const Coordinates coordinates = by_address ? Coordinates::address : use_columns ? Coordinates::columns : Coordinates::geometry;
-  run.columns = find_incident_columns(run.res.header, opt, coordinates, opt.input_path);
+  std::vector<std::vector<std::string>> sample;
+  for (size_t i = 0; i < run.raw.records.size() && sample.size() < 20; ++i)
+    if (run.raw.records[i].error.empty()) sample.push_back(run.raw.records[i].fields);
+  run.columns = find_incident_columns(run.res.header, opt, coordinates, opt.input_path, sample);
   IngestResult& res = run.res;
   res.x_column = run.columns.x_name;
   res.y_column = run.columns.y_name;
@@ -142,9 +146,30 @@ void choose_source(IngestRun& run) {
   run.source_geographic = run.res.source_crs->is_geographic();
 }
 
+// Reads a WKT point from its column into `c`; an empty one with a resolver leaves the record to it. False: rejected.
+bool read_wkt_coordinates(IngestRun& run, RawRecord& r, Candidate& c) {
+  const std::string& col = run.columns.x_name;
+  const std::string& val = r.fields[static_cast<size_t>(run.columns.wkt)];
+  const WktPointRead read = read_wkt_point(val, c.sx, c.sy);
+  if (read == WktPointRead::point) return true;
+  if (read == WktPointRead::empty && run.resolver) {
+    c.needs_resolve = true;
+    c.missing_column = col;
+    return true;
+  }
+  if (read == WktPointRead::empty)
+    reject(run.res, r, reason::kMissingCoordinate, col, "empty point", std::move(r.fields));
+  else if (read == WktPointRead::not_a_point)
+    reject(run.res, r, reason::kNotAPoint, col, "value '" + val + "' is not a point", std::move(r.fields));
+  else
+    reject(run.res, r, reason::kUnparseableCoordinate, col, "value '" + val + "' is not a WKT POINT", std::move(r.fields));
+  return false;
+}
+
 // Reads x/y from their columns into `c`; a missing value with a resolver leaves the record to it. False: rejected.
 bool read_column_coordinates(IngestRun& run, RawRecord& r, Candidate& c) {
   const IncidentColumns& cols = run.columns;
+  if (cols.wkt >= 0) return read_wkt_coordinates(run, r, c);
   const char* xr = nullptr;
   const char* yr = nullptr;
   auto xv = parse_coordinate(r.fields[static_cast<size_t>(cols.x)], &xr);

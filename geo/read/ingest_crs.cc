@@ -23,7 +23,8 @@ Crs choose_source_crs(const IngestOptions& opt, const std::optional<Crs>& own, R
     return *own;
   }
   if (columns.coordinates == IncidentColumns::Coordinates::columns && columns.names_geographic) {
-    note = "source CRS EPSG:4326 (WGS 84 lon/lat, from the column names " + columns.x_name + "/" + columns.y_name + ")";
+    note = columns.wkt >= 0 ? "source CRS EPSG:4326 (WGS 84 lon/lat: the WKT points of column " + columns.x_name + " are in that range)"
+                            : "source CRS EPSG:4326 (WGS 84 lon/lat, from the column names " + columns.x_name + "/" + columns.y_name + ")";
     return Crs::from_user_input("EPSG:4326");
   }
   throw std::runtime_error(opt.input_path + ": the coordinates' CRS is unknown (" +

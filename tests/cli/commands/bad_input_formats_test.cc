@@ -82,5 +82,23 @@ TEST(BadInputFormatsTest, AMostlyUnreadableDateColumnIsAnErrorNamingExamples) {
   EXPECT_EQ(d.entries().size(), 0u);
 }
 
+TEST(BadInputFormatsTest, AColumnOfWktPointsIsFoundAndItsBadValuesRejected) {
+  TempDir d;
+  const std::string rejects = d.file("rejects.csv");
+  auto r = testing::run_hotspot("info " + corpus("wkt_points.csv") + " --crs EPSG:2264 --rejects " + rejects, d);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "records:   8 in, 4 accepted, 4 rejected")) << r.out;
+  EXPECT_TRUE(has(r.out, "columns:   points=Location (WKT) date=date category=offense")) << r.out;
+  EXPECT_TRUE(has(r.out, "source CRS EPSG:4326 (WGS 84 lon/lat: the WKT points of column Location are in that range)")) << r.out;
+  const std::string rej = testing::read_file(rejects);
+  EXPECT_TRUE(has(rej, ",5,missing_coordinate,Location,empty point,")) << rej;
+  EXPECT_TRUE(has(rej, ",6,missing_coordinate,Location,empty point,")) << rej;
+  EXPECT_TRUE(has(rej, ",7,not_a_point,Location,\"value 'LINESTRING (-80.8 35.2, -80.9 35.3)' is not a point\",")) << rej;
+  EXPECT_TRUE(has(rej, ",8,unparseable_coordinate,Location,value '35.22 -80.84' is not a WKT POINT,")) << rej;
+  // Named explicitly, the same column for x and y.
+  auto named = testing::run_hotspot("info " + corpus("wkt_points.csv") + " --x-col location --y-col location --crs EPSG:2264", d);
+  EXPECT_TRUE(has(named.out, "records:   8 in, 4 accepted, 4 rejected")) << named.out << named.err;
+}
+
 }  // namespace
 }  // namespace hotspot
