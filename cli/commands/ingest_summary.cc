@@ -7,6 +7,23 @@
 
 namespace hotspot::cli {
 
+namespace {
+
+// What netting the signed counts did: records cancelled, the rows that cancelled them, cancellations that matched
+// nothing.
+void print_netting(const IngestResult& r, std::ostream& out) {
+  const auto& by = r.accounting.rejected_by_reason();
+  const auto n = [&by](const char* code) {
+    const auto it = by.find(code);
+    return it == by.end() ? int64_t{0} : it->second;
+  };
+  out << "netting:   " << n(reason::kCancelled) << " record(s) cancelled by " << n(reason::kCorrection) << " row(s) with "
+      << r.count_column << " -1; " << n(reason::kUnmatchedCancellation) << " cancellation(s) matched no earlier record; "
+      << n(reason::kBadCount) << " row(s) with another count\n";
+}
+
+}  // namespace
+
 void print_ingest_summary(const IngestResult& r, std::ostream& out, int top_categories) {
   const RecordAccounting& a = r.accounting;
   out << "input:     " << r.source_path << "\n";
@@ -14,6 +31,7 @@ void print_ingest_summary(const IngestResult& r, std::ostream& out, int top_cate
       << " rejected\n";
   for (const auto& [code, n] : a.rejected_by_reason()) out << "  rejected " << std::left << std::setw(24) << code << n << "\n";
   out << std::right;
+  if (!r.count_column.empty()) print_netting(r, out);
   if (r.x_column == r.y_column && !r.x_column.empty() && r.x_column != "(geometry)") out << "columns:   points=" << r.x_column << " (WKT)";
   else out << "columns:   x=" << r.x_column << " y=" << r.y_column;
   if (!r.date_column.empty()) out << " date=" << r.date_column;

@@ -49,6 +49,12 @@ void declare_ingest_options(OptionTable& t, IngestOptions& o) {
                     o.analysis_crs, "CRS"),
              "crs");
   with_alias(t.text("weight_column", "Column with a non-negative weight per incident", o.weight_column, "COLUMN"), "weight-col");
+  with_alias(t.text("count_column",
+                    "Signed counts: 1 is a record, -1 cancels an earlier record of the same incident (netted by --id-col)",
+                    o.count_column, "COLUMN"),
+             "count-col");
+  with_alias(t.text("id_column", "Incident id the signed counts are netted by (needed with --count-col)", o.id_column, "COLUMN"),
+             "id-col");
   with_alias(t.text("date_column", "Date column: ISO dates, YYYY-MM, M/D/YYYY [H:MM], M/D/YY, epoch seconds or ms (default: detected, e.g. DATE_REPORTED)", o.date_column, "COLUMN"),
              "date-col");
   t.text("date_from", "Keep incidents on or after this date (YYYY-MM-DD)", o.date_from, "DATE");

@@ -6,6 +6,8 @@ namespace hotspot::cli {
 
 void IngestStage::validate(const Outputs& outputs) {
   if (o_.ingest.input_path.empty()) throw UsageError("INPUT: give the incident file");
+  if (!o_.ingest.count_column.empty() && o_.ingest.id_column.empty())
+    throw UsageError(name() + ": count_column (--count-col) nets corrections by incident id: give id_column (--id-col) too");
   if (!o_.rejects.empty()) outputs.check_free(o_.rejects);
 }
 

@@ -25,6 +25,10 @@ inline constexpr const char* kFilteredDate = "filtered_date";              // ou
 inline constexpr const char* kUnparseableDate = "unparseable_date";        // date unreadable (or empty with a date filter on)
 inline constexpr const char* kFilteredCategory = "filtered_category";      // category not selected
 inline constexpr const char* kBadWeight = "bad_weight";                    // weight field empty, text, negative
+inline constexpr const char* kCancelled = "cancelled";                     // a later row with count -1 cancels it
+inline constexpr const char* kCorrection = "correction";                   // a row with count -1 that cancels one
+inline constexpr const char* kUnmatchedCancellation = "unmatched_cancellation";  // count -1, nothing earlier to cancel
+inline constexpr const char* kBadCount = "bad_count";                      // count neither 1 nor -1
 inline constexpr const char* kNotGeocoded = "not_geocoded";                // address could not be placed
 }  // namespace reason
 

@@ -142,6 +142,10 @@ IncidentColumns find_incident_columns(const std::vector<std::string>& header, co
   c.category = named_or_detected(header, opt.category_column, kCategoryColumns, "category", path);
   const std::vector<const char*> no_names;  // a weight column is never guessed
   c.weight = opt.weight_column.empty() ? -1 : named_or_detected(header, opt.weight_column, no_names, "weight", path);
+  c.count = opt.count_column.empty() ? -1 : named_or_detected(header, opt.count_column, no_names, "count", path);
+  c.id = opt.id_column.empty() ? -1 : named_or_detected(header, opt.id_column, no_names, "id", path);
+  c.count_name = name_of(header, c.count);
+  c.id_name = name_of(header, c.id);
   c.date_name = name_of(header, c.date);
   c.category_name = name_of(header, c.category);
   c.weight_name = name_of(header, c.weight);
@@ -157,9 +161,9 @@ void check_export_files_have_columns(const IncidentColumns& c, const IngestOptio
                                      const std::vector<std::string>& files) {
   const bool date_filter = !opt.date_from.empty() || !opt.date_to.empty();
   for (const auto& [fi, missing] : missing_by_file) {
-    for (const std::string& need : {c.x_name, c.y_name, c.date_name, c.category_name, c.weight_name}) {
+    for (const std::string& need : {c.x_name, c.y_name, c.date_name, c.category_name, c.weight_name, c.count_name, c.id_name}) {
       if (need.empty()) continue;
-      const bool needed = need == c.x_name || need == c.y_name || need == c.weight_name ||
+      const bool needed = need == c.x_name || need == c.y_name || need == c.weight_name || need == c.count_name || need == c.id_name ||
                           (need == c.date_name && date_filter) || (need == c.category_name && !opt.categories.empty());
       if (needed && std::find(missing.begin(), missing.end(), need) != missing.end())
         throw std::runtime_error(files[fi] + ": column '" + need + "' (present in " + files[0] +

@@ -18,8 +18,9 @@ struct IncidentColumns {
   int wkt = -1;                     // a column of WKT points (then x == y == wkt); -1 = x and y are numbers
   bool names_geographic = false;    // the x/y names say longitude/latitude (EPSG:4326 when no CRS is known)
   int date = -1, category = -1, weight = -1;  // header indices; -1 = no such column
+  int count = -1, id = -1;                    // signed counts and the incident id they are netted by; -1 = none
   // The names for the result: the header's spelling; x/y "(geometry)" for the geometry, "" by address; "" = none.
-  std::string x_name, y_name, date_name, category_name, weight_name;
+  std::string x_name, y_name, date_name, category_name, weight_name, count_name, id_name;
 };
 
 // Finds the columns in `header` for `coordinates`: named x/y columns (the same column named for both: WKT points),

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "engine/core/closest_names.h"
+#include "engine/core/signed_counts.h"
 #include "engine/core/text.h"
 #include "engine/core/timestamp.h"
 #include "geo/gdal/gdal_handles.h"
@@ -69,6 +70,7 @@ struct IngestRun {
   IncidentColumns columns;
   DateRange dates;
   bool source_geographic = false;
+  std::vector<CountFate> count_fates;  // per raw record, when there is a count column
   std::vector<Candidate> cands;
   CandidatePositions pos;
   CheckContext checks;
@@ -134,6 +136,7 @@ void find_columns(IngestRun& run) {
   res.date_column = run.columns.date_name;
   res.category_column = run.columns.category_name;
   res.weight_column = run.columns.weight_name;
+  res.count_column = run.columns.count_name;
   check_export_files_have_columns(run.columns, opt, run.raw.missing_columns, res.source_files);
   run.dates = parse_date_range(opt);
 }
@@ -240,13 +243,58 @@ bool read_candidate(IngestRun& run, RawRecord& r, Candidate& c) {
   return true;
 }
 
+// Nets signed counts by incident id (a row with count -1 cancels an earlier row of its incident) before any check.
+void net_counts(IngestRun& run) {
+  if (run.columns.count < 0) return;
+  std::vector<CountRow> rows;
+  rows.reserve(run.raw.records.size());
+  const auto count = static_cast<size_t>(run.columns.count), id = static_cast<size_t>(run.columns.id);
+  for (const RawRecord& r : run.raw.records) {
+    const bool whole = r.error.empty() && count < r.fields.size() && id < r.fields.size();
+    rows.push_back(whole ? CountRow{r.fields[count], r.fields[id], false} : CountRow{"", "", true});
+  }
+  run.count_fates = net_signed_counts(rows);
+}
+
+// Where a record is, for a message about another one ("row 12 of march.csv").
+std::string row_label(const IngestRun& run, const RawRecord& r) {
+  const bool several = run.res.source_files.size() > 1;
+  return "row " + std::to_string(r.row) + (several ? " of " + run.res.source_files[static_cast<size_t>(r.file)] : "");
+}
+
+// A record that netting took out: rejected with the reason and the row of the other half of its cancellation.
+bool reject_by_count(IngestRun& run, size_t index, RawRecord& r) {
+  if (run.count_fates.empty() || run.count_fates[index].kind == CountFate::Kind::keep) return false;
+  const CountFate& f = run.count_fates[index];
+  const std::string& col = run.columns.count_name;
+  const std::string& value = r.fields[static_cast<size_t>(run.columns.count)];
+  const std::string incident = run.columns.id_name + " '" + trim(r.fields[static_cast<size_t>(run.columns.id)]) + "'";
+  const std::string partner = f.partner >= 0 ? row_label(run, run.raw.records[static_cast<size_t>(f.partner)]) : "";
+  switch (f.kind) {
+    case CountFate::Kind::cancelled:
+      reject(run.res, r, reason::kCancelled, col, "cancelled by the correction in " + partner + " (" + incident + ")", std::move(r.fields));
+      break;
+    case CountFate::Kind::correction:
+      reject(run.res, r, reason::kCorrection, col, "count -1 cancels " + partner + " (" + incident + ")", std::move(r.fields));
+      break;
+    case CountFate::Kind::unmatched:
+      reject(run.res, r, reason::kUnmatchedCancellation, col, "count -1 but no earlier record of " + incident + " to cancel",
+             std::move(r.fields));
+      break;
+    default:
+      reject(run.res, r, reason::kBadCount, col, "count '" + value + "' is neither 1 nor -1", std::move(r.fields));
+  }
+  return true;
+}
+
 // First pass: every record read is counted in and becomes a candidate or a reject.
 void make_candidates(IngestRun& run) {
   run.cands.reserve(run.raw.records.size());
-  for (RawRecord& r : run.raw.records) {
+  for (size_t i = 0; i < run.raw.records.size(); ++i) {
+    RawRecord& r = run.raw.records[i];
     run.res.accounting.add_input();
     Candidate c;
-    if (read_candidate(run, r, c)) run.cands.push_back(std::move(c));
+    if (!reject_by_count(run, i, r) && read_candidate(run, r, c)) run.cands.push_back(std::move(c));
   }
   run.raw.records.clear();
   run.raw.records.shrink_to_fit();
@@ -572,6 +620,7 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
   IngestRun run(opt, progress, resolver);
   read_source(run);
   find_columns(run);
+  net_counts(run);
   choose_source(run);
   make_candidates(run);
   check_date_column(run);

@@ -32,6 +32,11 @@ struct IngestOptions {
   std::string source_crs;        // empty: the layer's CRS, a .prj beside the file, or EPSG:4326 for lon/lat columns
   std::string analysis_crs;      // empty: the source CRS if projected, else the WGS 84 UTM zone of the data
   std::string weight_column;     // empty: every record weighs 1
+  // Signed counts: exports where a row with count -1 corrects (cancels) an earlier row of the same incident.
+  // count_column: each row's count, 1 (a record) or -1 (a cancellation); empty = no netting.
+  // id_column: the incident id the rows are netted by. REQUIRES: given whenever count_column is.
+  std::string count_column;
+  std::string id_column;
   std::string date_column;       // empty: detected (DATE_REPORTED, date, ...) for reporting; filters need it
   std::string date_from;         // ISO date or epoch ms, inclusive; empty = open
   std::string date_to;           // ISO date (whole day included) or epoch ms, inclusive; empty = open
@@ -96,7 +101,7 @@ struct IngestResult {
   std::optional<Crs> source_crs;
   std::optional<Crs> analysis_crs;
   std::string crs_note;               // how the CRSs were chosen, for the output
-  std::string x_column, y_column, date_column, category_column, weight_column;
+  std::string x_column, y_column, date_column, category_column, weight_column, count_column;
   Extent extent;                      // of accepted points, analysis CRS
   std::optional<int64_t> min_time_ms, max_time_ms;
   int64_t undated = 0;                // accepted records whose date is empty (only when there is a date column)

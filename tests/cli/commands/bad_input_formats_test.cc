@@ -3,8 +3,11 @@
 // outcome asserted: counts, reason codes, message text, exit code.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 
+#include "geo/read/csv_reader.h"
 #include "tests/test_support.h"
 
 namespace hotspot {
@@ -98,6 +101,50 @@ TEST(BadInputFormatsTest, AColumnOfWktPointsIsFoundAndItsBadValuesRejected) {
   // Named explicitly, the same column for x and y.
   auto named = testing::run_hotspot("info " + corpus("wkt_points.csv") + " --x-col location --y-col location --crs EPSG:2264", d);
   EXPECT_TRUE(has(named.out, "records:   8 in, 4 accepted, 4 rejected")) << named.out << named.err;
+}
+
+// A monthly export as departments publish it (tests/bad_input/monthly_export, made from the bundled CMPD sample by
+// make_monthly_export.py): three files, one with its columns spelt differently and reordered and US dates, one
+// gzip-compressed, with correction rows (COUNT -1), one that matches nothing and one unreadable date. The expected
+// fates come from the script's construction (expected.json), not from hotspot.
+TEST(BadInputFormatsTest, AMonthlyExportWithVariantHeadersAndCorrectionsIsReadEndToEnd) {
+  TempDir d;
+  const std::string dir = corpus("monthly_export/");
+  const nlohmann::json want = nlohmann::json::parse(testing::read_file(dir + "expected.json"));
+  const std::string inputs = dir + "2021_01.csv " + dir + "2021_02.csv " + dir + "2021_03.csv.gz --crs EPSG:2264 ";
+  auto r = testing::run_hotspot("kde " + inputs + "--count-col COUNT --id-col INCIDENT_REPORT_ID -r 2000ft --cell-size 500ft -o " +
+                                    d.file("d.tif") + " --rejects " + d.file("rejects.csv"),
+                                d);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(has(r.err, "2021_02.csv: header differs")) << r.err;
+  CsvReader rejects(d.file("rejects.csv"));
+  std::map<std::string, int64_t> by_reason;
+  std::string first_cancelled;
+  while (auto rec = rejects.next()) {
+    ++by_reason[rec->fields[2]];
+    if (rec->fields[2] == "cancelled" && first_cancelled.empty()) first_cancelled = rec->fields[0] + ":" + rec->fields[1] + " " + rec->fields[4];
+  }
+  int64_t rejected = 0;
+  for (const auto& [code, n] : want["rejected"].items()) {
+    EXPECT_EQ(by_reason[code], n.get<int64_t>()) << code;
+    rejected += n.get<int64_t>();
+  }
+  EXPECT_EQ(static_cast<int64_t>(by_reason.size()), static_cast<int64_t>(want["rejected"].size()));
+  const auto& fc = want["first_cancelled"];
+  EXPECT_TRUE(has(first_cancelled, fc["file"].get<std::string>() + ":" + std::to_string(fc["row"].get<int>()) +
+                                       " cancelled by the correction in row " + std::to_string(fc["by_row"].get<int>()) + " of " +
+                                       dir + fc["by_file"].get<std::string>()))
+      << first_cancelled;
+  auto info = testing::run_hotspot("info " + inputs + "--count-col COUNT --id-col INCIDENT_REPORT_ID", d);
+  EXPECT_TRUE(has(info.out, "records:   " + std::to_string(want["records_in"].get<int>()) + " in, " +
+                                std::to_string(want["accepted"].get<int>()) + " accepted, " + std::to_string(rejected) + " rejected"))
+      << info.out;
+  EXPECT_TRUE(has(info.out, "netting:   5 record(s) cancelled by 5 row(s) with COUNT -1; 1 cancellation(s) matched no earlier "
+                            "record; 0 row(s) with another count")) << info.out;
+  // Without an id column netting cannot run: refused before reading.
+  auto no_id = testing::run_hotspot("info " + inputs + "--count-col COUNT", d);
+  EXPECT_EQ(no_id.code, 2);
+  EXPECT_TRUE(has(no_id.err, "count_column (--count-col) nets corrections by incident id: give id_column (--id-col) too")) << no_id.err;
 }
 
 }  // namespace
