@@ -9,6 +9,7 @@
 
 #include "cli/pipeline/errors.h"
 #include "cli/pipeline/unit_options.h"
+#include "engine/core/text.h"
 #include "geo/map/gistar_styles.h"
 #include "geo/read/zone_units.h"
 #include "geo/write/vector_writer.h"
@@ -449,6 +450,30 @@ void compute_gi(const GistarStage::Options& o, const Context& ctx, const Spatial
   for (int b : r.bins) ++r.bin_counts[b];
 }
 
+// Gi* on sparse counts is unstable and its FDR bins can collapse: warnings that say so and what to change.
+void warn_if_sparse(const GistarStage::Options& o, const ValueSpec& value, const GistarOutcome& r, std::vector<std::string>& warnings) {
+  const size_t n = r.values.size();
+  if (value.kind == UnitValueKind::kCount && n > 0) {
+    double total = 0;
+    size_t empty = 0;
+    for (double v : r.values) {
+      total += v;
+      empty += v == 0.0;
+    }
+    const double mean = total / static_cast<double>(n);
+    const std::string advice = "; Gi* needs several incidents per unit to be stable: use a larger --cell-size, or --zones";
+    if (mean < 1.0)
+      warnings.push_back("sparse data: " + format_significant(mean, 3) + " incidents per unit on average (below 1)" + advice);
+    else if (2 * empty > n)
+      warnings.push_back("sparse data: " + std::to_string(empty) + " of " + std::to_string(n) + " units have no incident" + advice);
+  }
+  const BinThresholds& t = r.thresholds;
+  if (o.fdr && t.p99 > 0 && t.p90 == t.p95 && t.p95 == t.p99)
+    warnings.push_back("the FDR-corrected critical p-values of the 90, 95 and 99 % bins are all " + format_significant(t.p99, 3) +
+                       ": every significant unit falls in the 99 % bin, so the bins do not grade confidence (too few units or "
+                       "incidents; use a larger --cell-size or --zones)");
+}
+
 }  // namespace
 
 void GistarStage::run(Context& ctx, Outputs& outputs) {
@@ -464,6 +489,7 @@ void GistarStage::run(Context& ctx, Outputs& outputs) {
   const UnitAggregation agg = aggregate(o_, ctx, r, zones, pv, value, warnings);
   const SpatialWeights w = unit_weights(o_, ws, ctx, r, zones, warnings);
   compute_gi(o_, ctx, w, r, warnings);
+  warn_if_sparse(o_, value, r, warnings);
   for (const std::string& s : warnings) ctx.note("Gi*: " + s);
 
   const std::vector<double> cell_values = agg.values(value.kind);
