@@ -50,6 +50,17 @@ inline std::string read_file(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+// Whether PyQGIS (Debian's python3-qgis, installed by scripts/setup.sh) imports.
+inline bool pyqgis_installed() {
+  return std::system("QT_QPA_PLATFORM=offscreen /usr/bin/python3 -c 'import qgis.core' >/dev/null 2>&1") == 0;
+}
+
+// The documented opt-out for local runs on a machine without the peer tools; CI never sets it.
+inline bool missing_peers_allowed() {
+  const char* allow = std::getenv("HOTSPOT_ALLOW_MISSING_PEERS");
+  return allow && std::string(allow) == "1";
+}
+
 #ifdef HOTSPOT_BINARY
 struct CommandRun {
   int code;

@@ -98,6 +98,8 @@ std::string qml_body(const std::string& qml, const std::string& where) {
 
 struct SrsInfo {
   std::string wkt, proj4, authid, description;
+  std::string srid;         // the EPSG code, as QGIS writes it (its PostGIS SRID); empty for other authorities
+  bool geographic = false;
 };
 
 SrsInfo srs_info(const OGRSpatialReference* srs) {
@@ -113,14 +115,23 @@ SrsInfo srs_info(const OGRSpatialReference* srs) {
   const char* an = srs->GetAuthorityName(nullptr);
   const char* ac = srs->GetAuthorityCode(nullptr);
   if (an && ac) s.authid = std::string(an) + ":" + ac;
+  if (an && ac && std::string(an) == "EPSG") s.srid = ac;
   if (const char* n = srs->GetName()) s.description = n;
+  s.geographic = srs->IsGeographic();
   return s;
 }
 
+// A CRS as QGIS writes one: WKT, PROJ string, the PostGIS SRID (the EPSG code), the authority id, the name and
+// whether it is geographic. QGIS reads the authority id first, then the WKT, then the PROJ string.
 std::string spatialrefsys(const SrsInfo& s, const std::string& indent) {
-  return indent + "<spatialrefsys>\n" + indent + "  <wkt>" + markup_escape(s.wkt) + "</wkt>\n" + indent + "  <proj4>" +
-         markup_escape(s.proj4) + "</proj4>\n" + indent + "  <authid>" + markup_escape(s.authid) + "</authid>\n" + indent +
-         "  <description>" + markup_escape(s.description) + "</description>\n" + indent + "</spatialrefsys>\n";
+  const auto element = [&indent](const char* name, const std::string& value) {
+    return indent + "  <" + name + ">" + markup_escape(value) + "</" + name + ">\n";
+  };
+  std::string x = indent + "<spatialrefsys nativeFormat=\"Wkt\">\n" + element("wkt", s.wkt) + element("proj4", s.proj4);
+  if (!s.srid.empty()) x += element("srid", s.srid);
+  x += element("authid", s.authid) + element("description", s.description) +
+       element("geographicflag", s.geographic ? "true" : "false");
+  return x + indent + "</spatialrefsys>\n";
 }
 
 struct Resolved {
@@ -209,7 +220,10 @@ std::string project_xml(const QgsProjectOptions& o, const SrsInfo& srs, const st
   for (const Resolved& r : layers) write_map_layer(x, r);
   x << "  </projectlayers>\n  <layerorder>\n";
   for (auto it = layers.rbegin(); it != layers.rend(); ++it) x << "    <layer id=\"" << it->id << "\"/>\n";
-  x << "  </layerorder>\n  <properties>\n    <Paths>\n      <Absolute type=\"bool\">false</Absolute>\n    </Paths>\n"
+  // QGIS 3 reads <projectCrs> only when SpatialRefSys/ProjectionsEnabled is 1; without it the project has no CRS
+  // and QGIS draws every layer in its own coordinates, the lon/lat layers far from the State Plane ones.
+  x << "  </layerorder>\n  <properties>\n    <SpatialRefSys>\n      <ProjectionsEnabled type=\"int\">1</ProjectionsEnabled>\n"
+    << "    </SpatialRefSys>\n    <Paths>\n      <Absolute type=\"bool\">false</Absolute>\n    </Paths>\n"
     << "  </properties>\n</qgis>\n";
   return x.str();
 }

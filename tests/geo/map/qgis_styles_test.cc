@@ -145,15 +145,8 @@ TEST(QgisStylesTest, LayersWithoutCrsAreRefused) {
   EXPECT_FALSE(fs::exists(o.path));
 }
 
-bool pyqgis_installed() {
-  return std::system("QT_QPA_PLATFORM=offscreen /usr/bin/python3 -c 'import qgis.core' >/dev/null 2>&1") == 0;
-}
-
-// The documented opt-out for local runs on a machine without the peer tools; CI never sets it.
-bool missing_peers_allowed() {
-  const char* allow = std::getenv("HOTSPOT_ALLOW_MISSING_PEERS");
-  return allow && std::string(allow) == "1";
-}
+using testing::missing_peers_allowed;
+using testing::pyqgis_installed;
 
 // QGIS itself opens the project: every layer valid, styles as written. PyQGIS (Debian's python3-qgis) is installed
 // by scripts/setup.sh; without it the test fails, unless HOTSPOT_ALLOW_MISSING_PEERS=1 makes it a skip.
