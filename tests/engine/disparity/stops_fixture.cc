@@ -23,7 +23,7 @@ std::vector<std::string> split_tabs(const std::string& line) {
   return f;
 }
 
-StopsTable read_stops() {
+std::string decompress_stops() {
   const std::string path = std::string(HOTSPOT_SOURCE_DIR) + "/data/charlotte/cmpd_traffic_stops_2016_2017.tsv.gz";
   gzFile in = gzopen(path.c_str(), "rb");
   if (!in) throw std::runtime_error("cannot open " + path);
@@ -31,8 +31,12 @@ StopsTable read_stops() {
   char buf[1 << 16];
   for (int got; (got = gzread(in, buf, sizeof buf)) > 0;) text.append(buf, got);
   gzclose(in);
+  return text;
+}
+
+StopsTable read_stops() {
   StopsTable t;
-  std::stringstream ss(text);
+  std::stringstream ss(bundled_stops_tsv());
   std::string line;
   std::getline(ss, line);
   t.header = split_tabs(line);
@@ -50,6 +54,11 @@ std::vector<std::string> StopsTable::column(const std::string& name) const {
   std::vector<std::string> v;
   for (const auto& r : rows) v.push_back(c < r.size() ? r[c] : "");
   return v;
+}
+
+const std::string& bundled_stops_tsv() {
+  static const std::string text = decompress_stops();
+  return text;
 }
 
 const StopsTable& bundled_stops() {

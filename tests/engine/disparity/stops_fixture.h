@@ -15,4 +15,7 @@ struct StopsTable {
 
 const StopsTable& bundled_stops();
 
+// The file's text, decompressed, as it is (for tests that give the command a plain .tsv).
+const std::string& bundled_stops_tsv();
+
 }  // namespace hotspot::testing
