@@ -1,5 +1,7 @@
 #include "cli/pipeline/disparity_stage.h"
 
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -13,6 +15,7 @@
 #include "engine/core/text.h"
 #include "engine/disparity/disparity_report.h"
 #include "engine/disparity/value_bands.h"
+#include "geo/gdal/areal_weights.h"
 #include "geo/map/qgis_styles.h"
 #include "geo/read/raw_records.h"
 #include "geo/read/zones.h"
@@ -340,6 +343,78 @@ std::string layer_fields_note(const RateTable& t, const std::string& outcome) {
   return s + ". Empty = suppressed or undefined.";
 }
 
+struct PopulationGroup {
+  std::string group, field;
+  bool percent = false;
+};
+
+std::vector<PopulationGroup> parse_population_groups(const std::vector<std::string>& given) {
+  std::vector<PopulationGroup> out;
+  for (const std::string& g : given) {
+    std::stringstream ss(g);
+    for (std::string part; std::getline(ss, part, ',');) {
+      const size_t eq = part.find('=');
+      PopulationGroup p{trim(part.substr(0, eq)), eq == std::string::npos ? "" : trim(part.substr(eq + 1))};
+      p.percent = !p.field.empty() && p.field.back() == '%';
+      if (p.percent) p.field.pop_back();
+      if (p.group.empty() || p.field.empty())
+        throw UsageError("--population-groups '" + part + "': give GROUP=FIELD or GROUP=FIELD%, e.g. Black=p9%");
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+double number_field(const RawRecord& r, int c, const std::string& path, const std::string& name) {
+  const std::string v = field(r, c);
+  char* end = nullptr;
+  const double x = std::strtod(v.c_str(), &end);
+  if (v.empty() || end != v.c_str() + v.size() || !std::isfinite(x) || x < 0)
+    throw InputError(path, r.row, name, "'" + v + "' is not a non-negative number");
+  return x;
+}
+
+// Residents of each group per population polygon, in the polygons' layer order.
+std::vector<std::vector<double>> group_residents(const DisparityStage::Options& o, const ZoneLayer& polygons,
+                                                 const std::vector<PopulationGroup>& groups) {
+  const RawSource src = read_layer_records(o.population, "");
+  const int id = require_column(src, o.population, "--population-id", o.population_id);
+  const int total = require_column(src, o.population, "--population-total", o.population_total);
+  std::map<std::string, std::vector<double>> by_id;
+  for (const RawRecord& r : src.records) {
+    std::vector<double>& v = by_id[field(r, id)];
+    const double all = number_field(r, total, o.population, o.population_total);
+    for (const PopulationGroup& g : groups) {
+      const int c = require_column(src, o.population, "--population-groups", g.field);
+      const double x = number_field(r, c, o.population, g.field);
+      v.push_back(g.percent ? all * x / 100.0 : x);
+    }
+  }
+  std::vector<std::vector<double>> counts(groups.size(), std::vector<double>(polygons.size(), 0.0));
+  for (size_t s = 0; s < polygons.size(); ++s) {
+    const auto it = by_id.find(polygons.zone(s).id);
+    for (size_t g = 0; it != by_id.end() && g < groups.size(); ++g) counts[g][s] = it->second[g];
+  }
+  return counts;
+}
+
+std::optional<ResidentTable> residents(const DisparityStage::Options& o, const ZoneJoin& z, Context& ctx) {
+  if (o.population.empty() || !z.layer) return std::nullopt;
+  const std::vector<PopulationGroup> groups = parse_population_groups(o.population_groups);
+  ZoneLayerOptions po;
+  po.path = o.population;
+  po.id_field = o.population_id;
+  std::vector<std::string> warnings;
+  const ZoneLayer polygons = ZoneLayer::load(po, *z.crs, &warnings);
+  for (const std::string& w : warnings) ctx.note(o.population + ": " + w);
+  const ArealWeights w = areal_weights(polygons, *z.layer);
+  std::vector<std::string> names;
+  for (const PopulationGroup& g : groups) names.push_back(g.group);
+  ResidentTable t = interpolate_residents(w.share, w.sources, w.targets, names, group_residents(o, polygons, groups));
+  for (const Zone& zone : z.layer->zones()) t.zone_names.push_back(zone.id);
+  return t;
+}
+
 DisparityReportLabels report_labels(const DisparityStage::Options& o, const DisparityOutcome& r,
                                     const std::vector<Control>& controls, const Context& ctx) {
   DisparityReportLabels l;
@@ -357,6 +432,14 @@ DisparityReportLabels report_labels(const DisparityStage::Options& o, const Disp
   for (const Control& c : controls)
     l.controls.push_back(c.column + (c.band == Banding::kAge ? " (age band)" : c.band == Banding::kExperience ? " (band)" : ""));
   l.regression_error = r.regression_error;
+  if (!o.population.empty())
+    l.benchmark = "Residents from " + o.population + " (" + o.population_total + " and " + [&] {
+      std::string g;
+      for (const std::string& x : o.population_groups) g += (g.empty() ? "" : ",") + x;
+      return g;
+    }() + "), spread over the zones by the share of each polygon's area inside each zone (area-weighted "
+          "interpolation, as if residents were spread evenly). Census race counts include Hispanic residents of "
+          "every race, so with hispanic-first groups the benchmark groups overlap and the comparison is rough.";
   l.notes = ctx.notes;
   if (r.tables.by_zone && !o.output.empty()) l.notes.push_back(layer_fields_note(*r.tables.by_zone, o.outcome));
   return l;
@@ -413,6 +496,11 @@ void DisparityStage::Options::declare(OptionTable& t) {
   t.text("reason_column", "Stop purpose column (tables per purpose, result mix); empty = none", reason_column, "COLUMN");
   t.text("result_column", "Stop result column (result mix); empty = none", result_column, "COLUMN");
   t.text("officer_column", "Officer race column (officer x driver table); empty = none", officer_column, "COLUMN");
+  t.path("population", "Polygons with residents for a stops-per-1,000-residents benchmark (needs --zones)", population);
+  t.text("population_id", "Id field of the population polygons, e.g. id", population_id, "FIELD");
+  t.text("population_total", "Total population field, e.g. p1 (NPA 2010 population)", population_total, "FIELD");
+  t.texts("population_groups", "GROUP=FIELD (residents) or GROUP=FIELD% (percent of the total), comma-separated, "
+          "e.g. Black=p9%,White=p8%", population_groups, "GROUP=FIELD");
   t.integer("min_count", "Suppress published counts below this, with what they would reveal; 0 = none", min_count, 0,
             1000000);
   t.path("report", "Markdown report (.md); the tables as <stem>.csv and <stem>.odds_ratios.csv beside it", report)
@@ -434,6 +522,13 @@ void DisparityStage::validate(const Outputs& outputs) {
     throw UsageError("--report " + o_.report + ": the report is written as .md (with the tables as .csv beside it)");
   if (!o_.zones.empty() && (o_.by.empty() || o_.zone_key.empty() || o_.output.empty()))
     throw UsageError("--zones " + o_.zones + ": give --by (the stops' zone column), --zone-key (the zones' field) and -o");
+  const bool any_population = !o_.population.empty() || !o_.population_id.empty() || !o_.population_total.empty() ||
+                              !o_.population_groups.empty();
+  if (any_population && (o_.population.empty() || o_.population_id.empty() || o_.population_total.empty() ||
+                         o_.population_groups.empty() || o_.zones.empty()))
+    throw UsageError("--population: give --population, --population-id, --population-total, --population-groups and "
+                     "--zones together");
+  parse_population_groups(o_.population_groups);
   if (!o_.output.empty() && o_.zones.empty())
     throw UsageError("--output " + o_.output + ": the zone layer needs --zones (and --by, --zone-key)");
   if (!o_.output.empty()) {
@@ -466,6 +561,7 @@ void DisparityStage::run(Context& ctx, Outputs& outputs) {
     throw UsageError(std::string("--reference-group: ") + e.what());
   }
   r_.reference_group = r_.tables.reference;
+  r_.tables.residents = residents(o_, z, ctx);
   r_.fit = fit_regression(s, c, o_.group, r_.reference_group);
   const DisparityReportLabels labels = report_labels(o_, r_, c.controls, ctx);
   write_report(disparity_markdown(r_.tables, r_.fit, labels), disparity_csv(r_.tables, labels),

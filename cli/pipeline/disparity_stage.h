@@ -50,6 +50,11 @@ class DisparityStage : public Stage {
     std::string reason_column = "reason";      // stop purpose; empty = no such tables
     std::string result_column = "result";      // stop result; empty = no result mix
     std::string officer_column = "officer_race";  // empty = no officer table
+    // Residential benchmark: polygons with population (e.g. the NPAs, 2010 census), their id field, the total
+    // population field, and GROUP=FIELD (a count) or GROUP=FIELD% (a percentage of the total) per group.
+    // REQUIRES: zones, and all four together.
+    std::string population, population_id, population_total;
+    std::vector<std::string> population_groups;
     int min_count = 5;                         // suppress published counts below this; 0 = none
     std::string report;                        // .md. REQUIRES: given.
     std::string output;                        // zone layer (.gpkg, .shp, .geojson); REQUIRES: zones

@@ -95,6 +95,25 @@ void odds_ratio_md(std::ostringstream& m, const LogisticFit& f, const DisparityR
   m << "\n";
 }
 
+void residents_md(std::ostringstream& m, const RateTable& stops, const ResidentTable& res, const DisparityReportLabels& l) {
+  m << "## Stops per 1,000 residents (residential benchmark)\n\n" << l.benchmark
+    << "\n\n| " << l.zone << " | group | stops | residents | stops per 1,000 residents |\n|---|---|---:|---:|---:|\n";
+  for (size_t z = 0; z <= res.zones; ++z)
+    for (size_t g = 0; g < res.groups.size(); ++g) {
+      const std::string zone = z < res.zones ? res.zone_names[z] : "**all**";
+      const int r = z < res.zones ? stops.records().row_index(zone) : static_cast<int>(stops.rows().size());
+      const int c = stops.records().col_index(res.groups[g]);
+      const double people = z < res.zones ? res.at(z, g) : res.totals[g];
+      const bool hidden = r >= 0 && c >= 0 && stops.cell(r, c).records_suppressed;
+      const int64_t n = r >= 0 && c >= 0 ? stops.cell(r, c).records : 0;
+      const double rate = per_thousand_residents(static_cast<double>(n), people);
+      m << "| " << zone << " | " << res.groups[g] << " | " << count_text(n, hidden) << " | "
+        << format_fixed(people, 0) << " | " << (hidden ? kHidden : std::isfinite(rate) ? format_fixed(rate, 1) : "-")
+        << " |\n";
+    }
+  m << "\n";
+}
+
 void limits_md(std::ostringstream& m, const DisparityReportLabels& l) {
   m << "## What this can and cannot show\n\n"
     << "- These are differences in how often stops of each group end in " << l.outcome
@@ -169,6 +188,7 @@ std::string disparity_markdown(const DisparityTables& t, const std::optional<Log
   if (t.by_zone) rate_table_md(m, "By " + l.zone, l.zone, *t.by_zone, l, false);
   if (t.by_reason) rate_table_md(m, "By " + l.reason + " (stop purpose)", l.reason, *t.by_reason, l, true);
   if (t.by_officer) rate_table_md(m, "By " + l.officer + " x driver group", l.officer, *t.by_officer, l, false);
+  if (t.by_zone && t.residents) residents_md(m, *t.by_zone, *t.residents, l);
   if (!t.result_mix.empty()) result_mix_md(m, t.result_mix, l);
   if (fit) odds_ratio_md(m, *fit, l);
   if (!l.regression_error.empty()) m << "## Odds ratios (logistic regression)\n\nNot estimated: " << l.regression_error << "\n\n";

@@ -10,6 +10,7 @@
 
 #include "engine/disparity/count_table.h"
 #include "engine/disparity/rate_table.h"
+#include "engine/disparity/residential_benchmark.h"
 
 namespace hotspot {
 
@@ -34,6 +35,7 @@ struct DisparityTables {
   std::vector<ResultMix> result_mix;  // per stop purpose, in order
   int64_t records = 0;
   std::string reference;              // the reference group of every table, chosen over all stops
+  std::optional<ResidentTable> residents;  // the residential benchmark per zone, when asked for (set by the caller)
 };
 
 // Throws std::invalid_argument naming a reference group no stop has (RateTableOptions).

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -166,6 +168,50 @@ TEST(DisparityCommandTest, SeparationNamesTheTerm) {
   EXPECT_NE(r.err.find("term cmpd_division, level 'CENTRAL DIVISION': all of its 1 records have the outcome"),
             std::string::npos) << r.err;
   EXPECT_EQ(d.entries(), std::vector<std::string>{"s.tsv"});
+}
+
+// Black residents of Central Division, area-weighted from the NPAs with OGR's own intersections.
+double central_black_residents_by_ogr() {
+  hotspot::testing::GdalDataset div(kDivisions), npa(hotspot::testing::charlotte("neighborhood_profile_areas.geojson"));
+  OGRLayer* dl = div.ds->GetLayer(0);
+  std::unique_ptr<OGRGeometry> central;
+  for (auto& f : *dl)
+    if (std::string(f->GetFieldAsString("DNAME")) == "Central Division") central.reset(f->GetGeometryRef()->clone());
+  OGRLayer* nl = npa.ds->GetLayer(0);
+  std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(nl->GetSpatialRef(), dl->GetSpatialRef()));
+  double residents = 0;
+  for (auto& f : *nl) {
+    std::unique_ptr<OGRGeometry> g(f->GetGeometryRef()->clone());
+    g->transform(ct.get());
+    const double area = OGR_G_Area(OGRGeometry::ToHandle(g.get()));
+    std::unique_ptr<OGRGeometry> both(g->Intersection(central.get()));
+    if (!both || both->IsEmpty()) continue;
+    const double part = OGR_G_Area(OGRGeometry::ToHandle(both.get()));
+    residents += part / area * f->GetFieldAsDouble("p1") * f->GetFieldAsDouble("p9") / 100.0;
+  }
+  return residents;
+}
+
+TEST(DisparityCommandTest, ResidentialBenchmarkSpreadsTheNpaPopulationByArea) {
+  TempDir d;
+  d.write("stops.tsv", hotspot::testing::bundled_stops_tsv());
+  const auto r = run_hotspot(whole_job(d, "--population " + hotspot::testing::charlotte("neighborhood_profile_areas.geojson") +
+                                              " --population-id id --population-total p1 --population-groups Black=p9%,White=p8%"),
+                             d);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string md = read_file(d.file("d.md"));
+  const size_t at = md.find("| Central Division | Black | ", md.find("## Stops per 1,000 residents"));
+  ASSERT_NE(at, std::string::npos) << md;
+  const std::string line = md.substr(at, md.find('\n', at) - at);
+  // | Central Division | Black | stops | residents | per 1,000 |
+  std::vector<std::string> cells;
+  std::stringstream ss(line);
+  for (std::string c; std::getline(ss, c, '|');) cells.push_back(c);
+  ASSERT_GE(cells.size(), 6u) << line;
+  EXPECT_NEAR(std::stod(cells[4]), central_black_residents_by_ogr(), 1.0) << line;
+  const auto counts = brute_force_counts();
+  EXPECT_EQ(std::stoll(cells[3]), counts.at({"Central Division", "Black"}).first);
+  EXPECT_NE(md.find("Census race counts include Hispanic residents"), std::string::npos);
 }
 
 TEST(DisparityCommandTest, GzipInputIsAUsageErrorUntilTheReaderTakesIt) {
