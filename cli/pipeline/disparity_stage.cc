@@ -306,7 +306,25 @@ size_t styled_group(const RateTable& t) {
   return best;
 }
 
-VectorLayer zone_layer(const ZoneLayer& zones, const RateTable& t, const std::string& key) {
+// Per benchmark group: residents (P_) and stops per 1,000 residents (S1K_), withheld with the stop count.
+void add_resident_fields(VectorLayer& layer, const ResidentTable& res) {
+  for (const std::string& c : group_codes(res.groups)) {
+    layer.fields.push_back({"P_" + c, FieldType::kReal});
+    layer.fields.push_back({"S1K_" + c, FieldType::kReal});
+  }
+}
+
+void add_resident_values(std::vector<FieldValue>& v, const ResidentTable& res, size_t zone, const RateTable& t, int r) {
+  for (size_t g = 0; g < res.groups.size(); ++g) {
+    const int c = t.records().col_index(res.groups[g]);
+    const bool hidden = r >= 0 && c >= 0 && t.cell(r, c).records_suppressed;
+    const double stops = r >= 0 && c >= 0 ? static_cast<double>(t.cell(r, c).records) : 0.0;
+    v.push_back(FieldValue{res.at(zone, g)});
+    v.push_back(ratio_value(per_thousand_residents(stops, res.at(zone, g)), hidden));
+  }
+}
+
+VectorLayer zone_layer(const ZoneLayer& zones, const RateTable& t, const std::string& key, const ResidentTable* res) {
   VectorLayer layer;
   layer.name = "disparity";
   const std::vector<std::string> codes = group_codes(t.groups());
@@ -317,6 +335,7 @@ VectorLayer zone_layer(const ZoneLayer& zones, const RateTable& t, const std::st
     for (const char* p : {"N_", "K_", "R_", "L_", "H_", "RR_", "RRL_", "RRH_"})
       layer.fields.push_back({p + c, p[0] == 'N' || p[0] == 'K' ? FieldType::kInteger : FieldType::kReal});
   layer.fields.push_back({"RR_CLASS", FieldType::kInteger});
+  if (res) add_resident_fields(layer, *res);
   const size_t styled = styled_group(t);
   for (size_t i = 0; i < zones.size(); ++i) {
     VectorFeature f{WktGeometry{zones.wkt(i)}, {FieldValue{zones.zone(i).id}}};
@@ -327,12 +346,13 @@ VectorLayer zone_layer(const ZoneLayer& zones, const RateTable& t, const std::st
     add_cell_values(f.values, r >= 0 ? t.cell(r, t.groups().size()) : empty, false);
     for (size_t g = 0; g < t.groups().size(); ++g) add_cell_values(f.values, r >= 0 ? t.cell(r, g) : empty, true);
     f.values.push_back(FieldValue{r >= 0 && styled < t.groups().size() ? ratio_class(t.cell(r, styled)) : int64_t{0}});
+    if (res) add_resident_values(f.values, *res, i, t, r);
     layer.features.push_back(std::move(f));
   }
   return layer;
 }
 
-std::string layer_fields_note(const RateTable& t, const std::string& outcome) {
+std::string layer_fields_note(const RateTable& t, const std::string& outcome, const ResidentTable* res) {
   const std::vector<std::string> codes = group_codes(t.groups());
   std::string s = "Layer fields: STOPS, OUTCOMES (" + outcome + "), RATE_PCT with RATE_LO-RATE_HI (Wilson 95 %, in %) "
                   "for all stops; per group N_, K_, R_, L_, H_ (the same) and RR_, RRL_, RRH_ (rate ratio to " +
@@ -340,6 +360,11 @@ std::string layer_fields_note(const RateTable& t, const std::string& outcome) {
   for (size_t g = 0; g < codes.size(); ++g) s += (g ? ", " : "") + codes[g] + " = " + t.groups()[g];
   const size_t styled = styled_group(t);
   if (styled < codes.size()) s += "; RR_CLASS (the .qml's classes) is RR_" + codes[styled];
+  if (res) {
+    const std::vector<std::string> rc = group_codes(res->groups);
+    s += "; residents P_ and stops per 1,000 residents S1K_ for ";
+    for (size_t g = 0; g < rc.size(); ++g) s += (g ? ", " : "") + rc[g] + " = " + res->groups[g];
+  }
   return s + ". Empty = suppressed or undefined.";
 }
 
@@ -441,7 +466,7 @@ DisparityReportLabels report_labels(const DisparityStage::Options& o, const Disp
           "interpolation, as if residents were spread evenly). Census race counts include Hispanic residents of "
           "every race, so with hispanic-first groups the benchmark groups overlap and the comparison is rough.";
   l.notes = ctx.notes;
-  if (r.tables.by_zone && !o.output.empty()) l.notes.push_back(layer_fields_note(*r.tables.by_zone, o.outcome));
+  if (r.tables.by_zone && !o.output.empty()) l.notes.push_back(layer_fields_note(*r.tables.by_zone, o.outcome, r.tables.residents ? &*r.tables.residents : nullptr));
   return l;
 }
 
@@ -571,7 +596,8 @@ void DisparityStage::run(Context& ctx, Outputs& outputs) {
     vo.path = outputs.path(o_.output, o_.output);
     vo.overwrite = outputs.overwrite_allowed();
     vo.qml_style = ratio_qml();
-    const VectorLayer layer = zone_layer(*z.layer, *r_.tables.by_zone, o_.zone_key);
+    const ResidentTable* res = r_.tables.residents ? &*r_.tables.residents : nullptr;
+    const VectorLayer layer = zone_layer(*z.layer, *r_.tables.by_zone, o_.zone_key, res);
     write_vector(layer, *z.crs, vo);
     r_.paths.push_back(vo.path);
     r_.paths.push_back(fs::path(vo.path).replace_extension(".qml").string());

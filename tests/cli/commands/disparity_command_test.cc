@@ -212,6 +212,13 @@ TEST(DisparityCommandTest, ResidentialBenchmarkSpreadsTheNpaPopulationByArea) {
   const auto counts = brute_force_counts();
   EXPECT_EQ(std::stoll(cells[3]), counts.at({"Central Division", "Black"}).first);
   EXPECT_NE(md.find("Census race counts include Hispanic residents"), std::string::npos);
+  hotspot::testing::GdalDataset g(d.file("d.gpkg"));
+  ASSERT_TRUE(g.ds);
+  for (auto& f : *g.ds->GetLayer(0))
+    if (std::string(f->GetFieldAsString("DNAME")) == "Central Division") {
+      EXPECT_NEAR(f->GetFieldAsDouble("P_BLAC"), std::stod(cells[4]), 0.5);
+      EXPECT_NEAR(f->GetFieldAsDouble("S1K_BLAC"), 1000.0 * std::stod(cells[3]) / f->GetFieldAsDouble("P_BLAC"), 1e-9);
+    }
 }
 
 TEST(DisparityCommandTest, GzipInputIsAUsageErrorUntilTheReaderTakesIt) {
