@@ -154,6 +154,7 @@ struct StopsRead {
   std::map<std::string, int64_t> unmatched;        // --by values no zone has, with their stops
   std::vector<std::string> outcome_values;         // the outcome column's distinct values
   int64_t outcome_matches = 0;
+  int64_t respelt_zones = 0;                         // without zones: stops whose --by value was respelt
 };
 
 std::string field(const RawRecord& r, int c) { return c >= 0 && c < static_cast<int>(r.fields.size()) ? clean(r.fields[c]) : ""; }
@@ -201,6 +202,24 @@ void accept(const RawRecord& r, const Columns& c, const DisparityStage::Options&
     out.controls[k].push_back(banded(field(r, c.controls[k].index), c.controls[k].band));
 }
 
+// Without zones, one zone per name as columns are matched ('CENTRAL DIVISION' is 'Central Division'), called by its
+// most frequent spelling (ties: the first in byte order).
+void merge_zone_spellings(StopsRead& out) {
+  std::map<std::string, std::map<std::string, int64_t>> spellings;
+  for (const std::string& z : out.stops.zone) ++spellings[column_key(z)][z];
+  std::map<std::string, std::string> name;
+  for (const auto& [key, counts] : spellings) {
+    auto best = counts.begin();
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+      if (it->second > best->second) best = it;
+    name[key] = best->first;
+  }
+  for (std::string& z : out.stops.zone) {
+    const std::string& n = name[column_key(z)];
+    if (n != z) ++out.respelt_zones, z = n;
+  }
+}
+
 StopsRead read_stops(const RawSource& src, const Columns& c, const DisparityStage::Options& o, const ZoneJoin& z,
                      RecordAccounting& acc) {
   StopsRead out;
@@ -217,6 +236,7 @@ StopsRead read_stops(const RawSource& src, const Columns& c, const DisparityStag
     accept(r, c, o, zone, out);
   }
   out.outcome_values = distinct_sorted(out.outcome_values);
+  if (!z.layer) merge_zone_spellings(out);
   return out;
 }
 
@@ -230,6 +250,9 @@ void check_outcome_value(const StopsRead& s, const Columns& c, const DisparitySt
 }
 
 void note_unmatched(const StopsRead& s, const ZoneJoin& z, const DisparityStage::Options& o, Context& ctx) {
+  if (s.respelt_zones > 0)
+    ctx.note(std::to_string(s.respelt_zones) + " stop(s) have a " + o.by + " spelt otherwise (case, spaces, hyphens "
+             "or underscores) than most stops with that name; they are counted under the most frequent spelling");
   std::vector<std::string> names;
   for (const Zone& zone : z.layer ? z.layer->zones() : std::vector<Zone>{}) names.push_back(zone.id);
   for (const auto& [value, n] : s.unmatched) {

@@ -124,6 +124,24 @@ TEST(DisparityCommandTest, DivisionsJoinIgnoringCaseAndSpacesAndEveryStopIsAccou
   EXPECT_NE(csv.find("by_cmpd_division,Metro Division,White,,3,1,"), std::string::npos) << csv;
 }
 
+TEST(DisparityCommandTest, WithoutZonesSpellingsOfOneNameAreOneZone) {
+  TempDir d;
+  d.write("s.tsv", kSmall);
+  const auto r = run_hotspot("disparity " + d.file("s.tsv") + " --outcome search_conducted=Yes --by cmpd_division "
+                             "--reason-column '' --result-column '' --officer-column '' --min-count 0 --report " +
+                                 d.file("s.md") + " -q",
+                             d);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string csv = read_file(d.file("s.csv"));
+  // Central Division (2 of 4 stops) and Metro Division (5 of 6 accepted) are the most frequent spellings.
+  EXPECT_NE(csv.find("by_cmpd_division,Central Division,Black,,2,1,0.5,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("by_cmpd_division,Centrl Division,White,,1,0,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("by_cmpd_division,Metro Division,Black,,3,2,"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find("Metro  Division"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find("CENTRAL"), std::string::npos) << csv;
+  EXPECT_NE(r.err.find("3 stop(s) have a cmpd_division spelt otherwise"), std::string::npos) << r.err;
+}
+
 TEST(DisparityCommandTest, SmallCountsAreSuppressedByDefault) {
   TempDir d;
   d.write("s.tsv", kSmall);
