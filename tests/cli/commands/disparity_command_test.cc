@@ -124,13 +124,17 @@ TEST(DisparityCommandTest, DivisionsJoinIgnoringCaseAndSpacesAndEveryStopIsAccou
   EXPECT_NE(csv.find("by_cmpd_division,Metro Division,White,,3,1,"), std::string::npos) << csv;
 }
 
+// The small stops without zones, reason, result or officer tables.
+hotspot::testing::CommandRun run_small_without_zones(const TempDir& d, const std::string& flags) {
+  d.write("s.tsv", kSmall);
+  return run_hotspot("disparity " + d.file("s.tsv") + " --outcome search_conducted=Yes " + flags +
+                         " --reason-column '' --result-column '' --officer-column '' --report " + d.file("s.md") + " -q",
+                     d);
+}
+
 TEST(DisparityCommandTest, WithoutZonesSpellingsOfOneNameAreOneZone) {
   TempDir d;
-  d.write("s.tsv", kSmall);
-  const auto r = run_hotspot("disparity " + d.file("s.tsv") + " --outcome search_conducted=Yes --by cmpd_division "
-                             "--reason-column '' --result-column '' --officer-column '' --min-count 0 --report " +
-                                 d.file("s.md") + " -q",
-                             d);
+  const auto r = run_small_without_zones(d, "--by cmpd_division --min-count 0");
   ASSERT_EQ(r.code, 0) << r.err;
   const std::string csv = read_file(d.file("s.csv"));
   // Central Division (2 of 4 stops) and Metro Division (5 of 6 accepted) are the most frequent spellings.
@@ -176,11 +180,7 @@ TEST(DisparityCommandTest, UnknownColumnsValuesAndBadUsageAreExit2AndWriteNothin
 
 TEST(DisparityCommandTest, SeparationNamesTheTerm) {
   TempDir d;
-  d.write("s.tsv", kSmall);
-  const auto r = run_hotspot("disparity " + d.file("s.tsv") + " --outcome search_conducted=Yes --controls "
-                             "cmpd_division --reason-column '' --result-column '' --officer-column '' --report " +
-                                 d.file("s.md") + " -q",
-                             d);
+  const auto r = run_small_without_zones(d, "--controls cmpd_division");
   EXPECT_EQ(r.code, 1) << r.err;
   // Without --zones the division values are taken as written: 'CENTRAL DIVISION' is one stop, searched.
   EXPECT_NE(r.err.find("term cmpd_division, level 'CENTRAL DIVISION': all of its 1 records have the outcome"),
