@@ -479,7 +479,6 @@ DisparityReportLabels report_labels(const DisparityStage::Options& o, const Disp
   l.min_count = o.min_count;
   for (const Control& c : controls)
     l.controls.push_back(c.column + (c.band == Banding::kAge ? " (age band)" : c.band == Banding::kExperience ? " (band)" : ""));
-  l.regression_error = r.regression_error;
   if (!o.population.empty())
     l.benchmark = "Residents from " + o.population + " (" + o.population_total + " and " + [&] {
       std::string g;

@@ -28,7 +28,6 @@ struct DisparityOutcome {
   RecordAccounting accounting;
   DisparityTables tables;
   std::optional<LogisticFit> fit;
-  std::string regression_error;
   std::string reference_group;
   std::vector<std::string> paths;  // report, tables CSV, odds ratios CSV, layer, style
   size_t zones = 0;                // features in the layer

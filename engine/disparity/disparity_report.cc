@@ -122,8 +122,10 @@ void limits_md(std::ostringstream& m, const DisparityReportLabels& l) {
        "recorded (driving behaviour, the vehicle, the time of day, what the officer saw) is not controlled for.\n"
     << "- The data record no contraband found and no time of day, so the tests that need them cannot be made: no "
        "hit-rate (outcome) test, no threshold test, no veil-of-darkness test.\n"
-    << "- Stops are not compared with a population here. Residential population is an imperfect benchmark for who "
-       "drives where (commuters, through traffic, who owns a car); the rates above are per stop, not per resident.\n"
+    << (l.benchmark.empty() ? "- Stops are not compared with a population here. "
+                            : "- The stops per 1,000 residents compare stops with where people live. ")
+    << "Residential population is an imperfect benchmark for who drives where (commuters, through traffic, who owns a "
+       "car); the other rates are per stop, not per resident.\n"
     << "- Odds ratios are not rate ratios; for a rare outcome (under about 10 %) they are close to them.\n"
     << "- Counts below " << l.min_count
     << " are suppressed, with the rates derived from them and the complementary cells that would reveal them through "
@@ -191,7 +193,6 @@ std::string disparity_markdown(const DisparityTables& t, const std::optional<Log
   if (t.by_zone && t.residents) residents_md(m, *t.by_zone, *t.residents, l);
   if (!t.result_mix.empty()) result_mix_md(m, t.result_mix, l);
   if (fit) odds_ratio_md(m, *fit, l);
-  if (!l.regression_error.empty()) m << "## Odds ratios (logistic regression)\n\nNot estimated: " << l.regression_error << "\n\n";
   limits_md(m, l);
   return m.str();
 }

@@ -21,7 +21,6 @@ struct DisparityReportLabels {
   std::string zone, reason, officer, result;  // column names; empty = table not made
   int64_t min_count = 5;
   std::vector<std::string> controls;  // the regression's controls as given
-  std::string regression_error;       // non-empty: why there are no odds ratios
   std::string benchmark;              // how the residents were counted (with a residential benchmark)
   std::vector<std::string> notes;     // warnings of the run
 };
