@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/commands/disparity_command.h"
 #include "cli/commands/emerging_command.h"
 #include "cli/commands/geocode_command.h"
 #include "cli/commands/gistar_command.h"
@@ -23,6 +24,7 @@ void register_all_commands(CLI::App& app, CommandAction& action) {
   register_emerging(app, action);
   register_moran(app, action);
   register_near_repeat(app, action);
+  register_disparity(app, action);
   register_geocode(app, action);
   register_map(app, action);
 }
