@@ -53,14 +53,14 @@ void register_disparity(CLI::App& app, CommandAction& action) {
       "Who, not only where: search (or arrest, citation) rates of traffic stops by driver group, per division, stop purpose and officer race, with Wilson intervals, rate ratios, the NC likelihood measure, odds ratios from a logistic regression and small counts suppressed");
   sub->footer(
       "Reads a table of stops (no coordinates needed); values are trimmed and \\N is missing. See README, 'Disparity'.\n"
-      "Examples (the bundled CMPD stops, decompressed first: gunzip -k data/charlotte/cmpd_traffic_stops_2016_2017.tsv.gz):\n"
-      "  hotspot disparity stops.tsv --group driver_race --group-rule hispanic-first --reference-group White \\\n"
+      "Examples (the bundled CMPD stops, read gzip-compressed as they are):\n"
+      "  hotspot disparity data/charlotte/cmpd_traffic_stops_2016_2017.tsv.gz --group driver_race --group-rule hispanic-first --reference-group White \\\n"
       "      --outcome search_conducted=Yes --report disparity.md\n"
-      "  hotspot disparity stops.tsv --group driver_race --group-rule hispanic-first --outcome search_conducted=Yes \\\n"
+      "  hotspot disparity data/charlotte/cmpd_traffic_stops_2016_2017.tsv.gz --group driver_race --group-rule hispanic-first --outcome search_conducted=Yes \\\n"
       "      --by cmpd_division --zones data/charlotte/police_divisions/CMPD_Police_Divisions.shp --zone-key DNAME \\\n"
       "      --controls reason,cmpd_division,driver_gender,driver_age:age-band,officer_race \\\n"
       "      --reference-group White -o disparity.gpkg --report disparity.md\n"
-      "  hotspot disparity stops.tsv --group driver_race --outcome result=Arrest --min-count 10 --report arrests.md");
+      "  hotspot disparity data/charlotte/cmpd_traffic_stops_2016_2017.tsv.gz --group driver_race --outcome result=Arrest --min-count 10 --report arrests.md");
   bind_stage_command<DisparityCommandOptions, IngestFlags::none>(
       *sub, action, "disparity", [](DisparityCommandOptions& o) -> auto& { return o.disparity; }, run_disparity);
 }

@@ -17,6 +17,7 @@
 #include "engine/disparity/value_bands.h"
 #include "geo/gdal/areal_weights.h"
 #include "geo/map/qgis_styles.h"
+#include "geo/read/input_source.h"
 #include "geo/read/raw_records.h"
 #include "geo/read/zones.h"
 #include "geo/write/atomic_output.h"
@@ -133,7 +134,7 @@ struct ZoneJoin {
 ZoneJoin load_zones(const DisparityStage::Options& o, Context& ctx) {
   ZoneJoin z;
   if (o.zones.empty()) return z;
-  RawSource attributes = read_layer_records(o.zones, o.zones_layer);
+  RawSource attributes = read_layer_records(resolve_input(o.zones), o.zones_layer);
   if (!attributes.crs) throw std::runtime_error(o.zones + ": the layer has no CRS");
   require_column(attributes, o.zones, "--zone-key", o.zone_key);
   z.crs = attributes.crs;
@@ -425,7 +426,7 @@ double number_field(const RawRecord& r, int c, const std::string& path, const st
 // Residents of each group per population polygon, in the polygons' layer order.
 std::vector<std::vector<double>> group_residents(const DisparityStage::Options& o, const ZoneLayer& polygons,
                                                  const std::vector<PopulationGroup>& groups) {
-  const RawSource src = read_layer_records(o.population, "");
+  const RawSource src = read_layer_records(resolve_input(o.population), "");
   const int id = require_column(src, o.population, "--population-id", o.population_id);
   const int total = require_column(src, o.population, "--population-total", o.population_total);
   std::map<std::string, std::vector<double>> by_id;
@@ -560,8 +561,6 @@ void DisparityStage::Options::declare(OptionTable& t) {
 
 void DisparityStage::validate(const Outputs& outputs) {
   if (o_.stops.empty()) throw UsageError("disparity: give the stops table (STOPS)");
-  if (lower(fs::path(o_.stops).extension().string()) == ".gz")
-    throw UsageError(o_.stops + ": gzip input is not read yet; decompress it first (gunzip -k " + o_.stops + ")");
   parse_outcome(o_.outcome);
   parse_controls(o_.controls);
   if (o_.report.empty()) throw UsageError("disparity: give the Markdown report with --report (.md)");
