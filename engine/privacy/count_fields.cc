@@ -17,6 +17,17 @@ std::string normalised(std::string_view name) {
 
 }  // namespace
 
+bool is_derived_from_counts(std::string_view name) {
+  const std::string n = normalised(name);
+  for (const char* derived : {"share", "rate", "ratio", "density", "mean", "pct", "per", "change"})
+    if (n.find(derived) != std::string::npos) return true;
+  return false;
+}
+
+bool is_derived_from(std::string_view derived, std::string_view count) {
+  return is_derived_from_counts(derived) && normalised(derived).find(normalised(count)) != std::string::npos;
+}
+
 bool is_count_name(std::string_view name) {
   const std::string n = normalised(name);
   if (n == "n" || n == "observed" || n == "before" || n == "after") return true;
@@ -24,9 +35,9 @@ bool is_count_name(std::string_view name) {
       std::all_of(n.begin(), n.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     return true;  // counts by year: {"2017": 11}
   // Figures derived from counts are not counts: share_incidents, incidents_per_sq_mile, count_change.
-  for (const char* derived : {"share", "rate", "ratio", "density", "mean", "pct", "per", "change", "zscore", "pvalue",
-                              "countz", "countp", "countsign"})
-    if (n.find(derived) != std::string::npos) return false;
+  if (is_derived_from_counts(name)) return false;
+  for (const char* statistic : {"zscore", "pvalue", "countz", "countp", "countsign"})
+    if (n.find(statistic) != std::string::npos) return false;
   return n.find("count") != std::string::npos || n.find("incidents") != std::string::npos ||
          n.find("violent") != std::string::npos;
 }

@@ -11,6 +11,13 @@ namespace hotspot {
 
 bool is_count_name(std::string_view name);
 
+// A figure computed from counts (share, rate, ratio, density, mean, pct, per, change in the name): published only
+// with the counts it comes from.
+bool is_derived_from_counts(std::string_view name);
+
+// Whether `derived` is a figure of the count `count`: derived from counts and naming it (share_violent, violent).
+bool is_derived_from(std::string_view derived, std::string_view count);
+
 // 0 < count < min_count.
 bool is_small_count(double count, int min_count);
 

@@ -14,6 +14,19 @@ TEST(CountFieldsTest, NamesThatAreCounts) {
     EXPECT_FALSE(is_count_name(n)) << n;
 }
 
+TEST(CountFieldsTest, DerivedFigures) {
+  for (const char* n : {"share_incidents", "RATE", "concentration_ratio", "mean_density", "change_pct"})
+    EXPECT_TRUE(is_derived_from_counts(n)) << n;
+  for (const char* n : {"Join_Count", "GiZScore", "name"}) EXPECT_FALSE(is_derived_from_counts(n)) << n;
+}
+
+TEST(CountFieldsTest, DerivedFromOneCount) {
+  EXPECT_TRUE(is_derived_from("share_violent", "violent"));
+  EXPECT_TRUE(is_derived_from("share of city incidents", "incidents"));
+  EXPECT_FALSE(is_derived_from("share_incidents", "violent"));
+  EXPECT_FALSE(is_derived_from("violent", "violent"));
+}
+
 TEST(CountFieldsTest, SmallIsOneToBelowK) {
   EXPECT_FALSE(is_small_count(0, 3));
   EXPECT_TRUE(is_small_count(1, 3));
