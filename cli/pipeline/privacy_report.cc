@@ -98,6 +98,8 @@ std::string public_report_markdown(const std::string& markdown, int k) {
     const bool row = !line.empty() && line.front() == '|';
     if (!row) {
       in_table = false;
+      const std::string rejects = " (listed with reasons in `rejects.csv`)";  // not written in the public profile
+      if (const size_t at = line.find(rejects); at != std::string::npos) line.replace(at, rejects.size(), "");
       out << prose_line(line, k) << "\n";
       continue;
     }

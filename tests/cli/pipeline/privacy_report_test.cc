@@ -19,6 +19,8 @@ TEST(PrivacyReportTest, MarkdownCountsTablesAndYears) {
   // 2018 is below k; the area's total is published, so the smallest other year (2020: 5) goes with it.
   EXPECT_NE(p.find("By year: 2017: 11, 2018: < 3, 2019: 7, 2020: suppressed."), std::string::npos) << p;
   EXPECT_NE(p.find("Simple Assault (7); Robbery (< 3)."), std::string::npos) << p;
+  EXPECT_EQ(public_report_markdown("- 9 set aside (listed with reasons in `rejects.csv`): a 9.\n", 3),
+            "- 9 set aside: a 9.\n");
 }
 
 TEST(PrivacyReportTest, CsvBlanksSmallCountsAndTheirShares) {
