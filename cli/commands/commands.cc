@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/commands/check_public_command.h"
 #include "cli/commands/disparity_command.h"
 #include "cli/commands/emerging_command.h"
 #include "cli/commands/geocode_command.h"
@@ -27,6 +28,7 @@ void register_all_commands(CLI::App& app, CommandAction& action) {
   register_disparity(app, action);
   register_geocode(app, action);
   register_map(app, action);
+  register_check_public(app, action);
 }
 
 }  // namespace hotspot::cli

@@ -9,6 +9,7 @@
 #include "cli/commands/ingest_summary.h"
 #include "cli/commands/subcommand_stages.h"
 #include "cli/pipeline/common_options.h"
+#include "cli/pipeline/privacy_options.h"
 #include "engine/core/timestamp.h"
 
 namespace hotspot::cli {
@@ -46,6 +47,8 @@ void register_info(CLI::App& app, CommandAction& action) {
     InfoOptions options;
     OptionTable input{"input"};
     OptionTable common;
+    PrivacyOptions privacy;
+    OptionTable profile{"privacy"};
     CliOptions cli;
   };
   auto b = std::make_shared<Bound>();
@@ -60,11 +63,14 @@ void register_info(CLI::App& app, CommandAction& action) {
   add_ingest_flags(*sub, b->options.ingest, b->options.rejects_path, b->input, b->cli);
   declare_common_options(b->common, b->options.threads, b->options.overwrite, b->options.quiet);
   b->cli.bind(*sub, b->common);
+  b->privacy.declare_profile(b->profile);
+  b->cli.bind(*sub, b->profile);
   sub->add_flag("--json", b->options.json, "Print the summary as JSON");
   sub->add_option("--top-categories", b->options.top_categories, "How many categories to list")->capture_default_str();
   sub->callback([b, &action]() {
     action = [b]() {
       b->cli.apply();
+      refuse_public_profile(b->privacy, "info");
       return run_info(b->options, std::cout, std::cerr);
     };
   });

@@ -9,6 +9,7 @@
 #include "cli/pipeline/run_pipeline.h"
 #include "cli/commands/ingest_summary.h"
 #include "cli/commands/stderr_progress.h"
+#include "cli/pipeline/option_binding.h"
 
 namespace fs = std::filesystem;
 
@@ -19,6 +20,7 @@ int run_run(const RunOptions& o, std::ostream& out, std::ostream& err) {
   if (!o.output_folder.empty()) cfg.output_folder = o.output_folder;
   if (o.overwrite) cfg.overwrite = true;
   if (o.threads >= 0) cfg.threads = o.threads;
+  if (o.privacy_flags) o.privacy_flags(cfg.privacy);
   err << "hotspot run: " << cfg.title << "\n";
   StderrProgress progress(o.quiet);
   const PipelineResult res = run_pipeline(cfg, &progress, err);
@@ -46,6 +48,19 @@ void register_run(CLI::App& app, CommandAction& action) {
   sub->add_flag("--overwrite", opts->overwrite, "Replace an existing output folder");
   sub->add_option("--threads", opts->threads, "Worker threads (0 = all cores; overrides threads)");
   sub->add_flag("-q,--quiet", opts->quiet, "No progress on stderr");
+  struct PrivacyFlags {
+    PrivacyOptions given;
+    OptionTable table{"privacy"};
+    CliOptions cli;
+  };
+  auto privacy = std::make_shared<PrivacyFlags>();
+  privacy->given.declare(privacy->table);
+  privacy->cli.bind(*sub, privacy->table);
+  opts->privacy_flags = [privacy](PrivacyOptions& from_config) {
+    privacy->given = from_config;  // the flags given replace only their own keys
+    privacy->cli.apply();
+    from_config = privacy->given;
+  };
   sub->callback([opts, &action]() { action = [opts]() { return run_run(*opts, std::cout, std::cerr); }; });
 }
 

@@ -4,10 +4,12 @@
 // version, record accounting) so a run can be reproduced and audited.
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <string>
 
 #include "cli/commands/command.h"
+#include "cli/pipeline/privacy_options.h"
 
 namespace hotspot::cli {
 
@@ -17,6 +19,8 @@ struct RunOptions {
   bool overwrite = false;     // or output.overwrite in the config
   int threads = -1;           // overrides the config's threads when >= 0
   bool quiet = false;         // no progress on stderr
+  // Applies the command line's privacy flags (--profile, ...) over the config's "privacy" section; none = as given.
+  std::function<void(PrivacyOptions&)> privacy_flags;
 };
 
 int run_run(const RunOptions& options, std::ostream& out, std::ostream& err);

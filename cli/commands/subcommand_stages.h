@@ -13,6 +13,7 @@
 #include "cli/commands/ingest_flags.h"
 #include "cli/pipeline/context.h"
 #include "cli/pipeline/option_binding.h"
+#include "cli/pipeline/privacy_options.h"
 #include "cli/pipeline/stage.h"
 #include "geo/read/ingest.h"
 
@@ -44,6 +45,8 @@ void bind_stage_command(CLI::App& sub, CommandAction& action, const std::string&
     OptionTable input{"input"};
     OptionTable stage;
     OptionTable common;
+    PrivacyOptions privacy;
+    OptionTable profile{"privacy"};
     CliOptions cli;
   };
   auto b = std::make_shared<Bound>();
@@ -53,9 +56,12 @@ void bind_stage_command(CLI::App& sub, CommandAction& action, const std::string&
   declare_common_options(b->common, b->options.threads, b->options.overwrite, b->options.quiet);
   b->cli.bind(sub, b->stage);
   b->cli.bind(sub, b->common);
-  sub.callback([b, &action, run]() {
-    action = [b, run]() {
+  b->privacy.declare_profile(b->profile);
+  b->cli.bind(sub, b->profile);
+  sub.callback([b, &action, run, &sub]() {
+    action = [b, run, &sub]() {
       b->cli.apply();
+      refuse_public_profile(b->privacy, sub.get_name());
       return run(b->options, std::cout, std::cerr);
     };
   });

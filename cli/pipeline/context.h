@@ -17,6 +17,7 @@
 #include "cli/pipeline/hot_zones_outcome.h"
 #include "cli/pipeline/kde_outcome.h"
 #include "cli/pipeline/map_outcome.h"
+#include "cli/pipeline/privacy_options.h"
 #include "engine/core/progress.h"
 #include "geo/geocode/geocoder.h"
 #include "geo/read/ingest.h"
@@ -31,6 +32,7 @@ struct Context {
   std::string stage_line;               // what the running stage says in its log line
   std::vector<std::pair<std::string, double>> stage_seconds;
 
+  std::optional<PrivacyOptions> privacy;            // set by the Privacy stage; none = internal
   std::optional<Geocoder> geocoder;                 // set by the References stage
   std::vector<ReferenceLoadReport> references;      // what References loaded, per source
   size_t computed_intersections = 0;                // centreline crossings References added

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "cli/pipeline/errors.h"
+#include "cli/pipeline/privacy_layers.h"
 #include "cli/pipeline/unit_options.h"
 #include "engine/core/text.h"
 #include "geo/map/gistar_styles.h"
@@ -332,6 +333,7 @@ void write_layers(const GistarStage::Options& o, const Context& ctx, Outputs& ou
   const std::vector<std::string> paths =
       outputs.is_folder() ? std::vector<std::string>{"gistar_cells.geojson", "gistar_cells.shp"}
                           : std::vector<std::string>{o.output};
+  if (ctx.privacy && apply_privacy(*ctx.privacy, layer) == LayerVerdict::leave_out) return;
   const std::vector<FieldDef> full_names = layer.fields;
   for (const std::string& given : paths) {
     const bool shp = vector_driver_for(given) == "ESRI Shapefile";

@@ -23,7 +23,8 @@ void IngestStage::run(Context& ctx, Outputs& outputs) {
     throw UsageError(name() + ": " + e.what());
   }
   for (const std::string& w : in.warnings) ctx.note(w);
-  if (outputs.is_folder() || !o_.rejects.empty())
+  const bool publishing = ctx.privacy && ctx.privacy->is_public();  // the rejects hold raw records: never public
+  if (!publishing && (outputs.is_folder() || !o_.rejects.empty()))
     write_rejects_csv(in, outputs.path(o_.rejects, "rejects.csv"), outputs.overwrite_allowed());
   ctx.stage_line = in.accounting.summary();
   if (ctx.resolver && ctx.resolver->learns_from_input()) {

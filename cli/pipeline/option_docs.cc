@@ -6,6 +6,7 @@
 #include "cli/pipeline/kde_section.h"
 #include "cli/pipeline/map_stage.h"
 #include "cli/pipeline/option_binding.h"
+#include "cli/pipeline/privacy_options.h"
 #include "cli/pipeline/references_stage.h"
 
 namespace hotspot::cli {
@@ -36,6 +37,7 @@ std::vector<OptionDoc> stage_option_docs() {
   OptionTable common;
   declare_common_options(common, threads, overwrite, quiet);
   docs.push_back({"common", options_markdown(common)});
+  docs.push_back(doc_of<PrivacyOptions>("privacy"));
   return docs;
 }
 

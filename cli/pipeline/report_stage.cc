@@ -4,6 +4,7 @@
 #include <ctime>
 #include <fstream>
 
+#include "cli/pipeline/privacy_report.h"
 #include "cli/pipeline/references_stage.h"
 #include "engine/core/timestamp.h"
 
@@ -68,9 +69,16 @@ void ReportStage::run(Context& ctx, Outputs& outputs) {
   if (ctx.clusters) r.clusters = *ctx.clusters;
   r.notes = run_notes(ctx, o_.address_column);
   if (!outputs.find("map_preview.png").empty()) r.preview_image = "map_preview.png";
-  write_text(outputs, "report.md", report_markdown(r));
-  write_text(outputs, "report.csv", report_csv(r));
-  write_text(outputs, "report.json", report_json(r));
+  if (ctx.privacy && ctx.privacy->is_public()) {
+    const int k = ctx.privacy->min_count;
+    write_text(outputs, "report.md", public_report_markdown(report_markdown(r), k));
+    write_text(outputs, "report.csv", public_report_csv(report_csv(r), k));
+    write_text(outputs, "report.json", public_report_json(report_json(r), k));
+  } else {
+    write_text(outputs, "report.md", report_markdown(r));
+    write_text(outputs, "report.csv", report_csv(r));
+    write_text(outputs, "report.json", report_json(r));
+  }
   ctx.stage_line = "report.md, report.csv, report.json";
 }
 

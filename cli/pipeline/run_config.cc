@@ -92,6 +92,15 @@ void read_report_and_context(Obj& top, RunConfig& c) {
   }
 }
 
+void read_privacy(Obj& top, RunConfig& c) {
+  auto p = top.object("privacy");
+  if (!p) return;
+  OptionTable t("privacy");
+  c.privacy.declare(t);
+  fill_from_config(*p, t, c.base_dir);
+  p->finish();
+}
+
 void read_stage_sections(Obj& top, RunConfig& c) {
   if (auto g = read_stage_section(top, "geocode", c.geocode, c.base_dir)) {
     for (ReferenceSource& r : c.geocode.options.references) r.path = resolve_config_path(r.path, c.base_dir);
@@ -126,6 +135,7 @@ RunConfig parse_run_config(const std::string& text, const std::string& base_dir,
   read_input(top, c);
   read_output(top, c);
   read_stage_sections(top, c);
+  read_privacy(top, c);
   top.finish();
   return c;
 }
@@ -182,6 +192,10 @@ std::string resolved_config_json(const RunConfig& c) {
   j["context"] = {{"city_limits", c.context.city_limits}, {"divisions", zr(c.context.divisions)},
                   {"neighborhoods", zr(c.context.neighborhoods)}};
   j["map"] = section_json(c.map.enabled, c.map.options);
+  if (c.privacy.is_public()) {  // internal leaves the manifest as it was
+    j["privacy"] = section_json(true, c.privacy);
+    j["privacy"].erase("enabled");
+  }
   return j.dump(2);
 }
 

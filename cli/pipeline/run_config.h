@@ -14,6 +14,7 @@
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/kde_section.h"
 #include "cli/pipeline/map_stage.h"
+#include "cli/pipeline/privacy_options.h"
 #include "cli/pipeline/references_stage.h"
 #include "engine/core/length.h"
 #include "geo/read/ingest.h"
@@ -68,6 +69,8 @@ struct RunConfig {
   } report;
 
   BoundariesStage::Options context;  // city_limits, divisions, neighborhoods
+
+  PrivacyOptions privacy;            // the "privacy" section: profile, min_count, generalisation, check_distance
 
   // The Map stage's options, the same keys as the flags of `hotspot map` (layers and rasters given here are drawn
   // above the run's own), plus `enabled`.

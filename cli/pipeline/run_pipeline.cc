@@ -1,8 +1,10 @@
 #include "cli/pipeline/run_pipeline.h"
 
 #include <filesystem>
+#include <stdexcept>
 
 #include "cli/pipeline/boundaries_stage.h"
+#include "cli/pipeline/check_public_stage.h"
 #include "cli/pipeline/errors.h"
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/hot_zones_stage.h"
@@ -11,6 +13,7 @@
 #include "cli/pipeline/manifest_stage.h"
 #include "cli/pipeline/map_stage.h"
 #include "cli/pipeline/priority_areas_stage.h"
+#include "cli/pipeline/privacy_stage.h"
 #include "cli/pipeline/references_stage.h"
 #include "cli/pipeline/report_stage.h"
 #include "cli/pipeline/uncovered_hotspots_stage.h"
@@ -85,6 +88,27 @@ ManifestStage::Options manifest_options(const RunConfig& cfg, const std::string&
   return o;
 }
 
+// The public profile's checks: the lengths it refuses below the generalisation distance (those of enabled stages).
+PrivacyStage::Options privacy_options(const RunConfig& cfg) {
+  PrivacyStage::Options o;
+  o.privacy = cfg.privacy;
+  if (cfg.kde.enabled) o.lengths.push_back({"kde.radius", cfg.kde.options.density.radius});
+  if (cfg.gistar.enabled && cfg.gistar.options.zones.empty())
+    o.lengths.push_back({"gistar.cell_size", cfg.gistar.options.cell_size});
+  return o;
+}
+
+// The audit of the finished folder (public profile): any finding fails the run, naming the first few.
+void require_publishable(const CheckPublicStage& check) {
+  const CheckPublicOutcome& r = check.outcome();
+  if (r.findings.empty()) return;
+  std::string first;
+  for (size_t i = 0; i < r.findings.size() && i < 5; ++i)
+    first += "\n  " + r.findings[i].file + ": " + r.findings[i].where + ": " + r.findings[i].value + ": " + r.findings[i].why;
+  throw std::runtime_error("check-public: the public profile's outputs failed the audit (" + r.summary() +
+                           "); nothing was written:" + first);
+}
+
 // The stages of `cfg`, writing into `folder` (existing and empty).
 PipelineResult run_stages_into(const RunConfig& cfg, const std::string& folder, Progress* progress, std::ostream& log) {
   const bool need_geocoder =
@@ -104,7 +128,15 @@ PipelineResult run_stages_into(const RunConfig& cfg, const std::string& folder, 
   ReportStage report(report_options(cfg, generated_utc));
   ManifestStage manifest(manifest_options(cfg, generated_utc));
 
+  PrivacyStage privacy(privacy_options(cfg));
+  CheckPublicStage::Options co;
+  co.folder = folder;
+  co.distance = cfg.privacy.check_distance;
+  co.min_count = cfg.privacy.min_count;
+  CheckPublicStage check(co);
+
   std::vector<Stage*> stages;
+  if (cfg.privacy.is_public()) stages.push_back(&privacy);
   if (need_geocoder) stages.push_back(&references);
   stages.push_back(&ingest);
   if (cfg.kde.enabled) stages.insert(stages.end(), {&kde, &hot_zones});
@@ -113,6 +145,7 @@ PipelineResult run_stages_into(const RunConfig& cfg, const std::string& folder, 
   if (cfg.map.enabled) stages.push_back(&map);
   stages.push_back(&report);
   stages.push_back(&manifest);
+  if (cfg.privacy.is_public()) stages.push_back(&check);
 
   Context ctx;
   ctx.threads = cfg.threads;
@@ -120,6 +153,7 @@ PipelineResult run_stages_into(const RunConfig& cfg, const std::string& folder, 
   ctx.log = &log;
   Outputs outputs = Outputs::in_folder(folder);
   run_stages(stages, ctx, outputs);
+  if (cfg.privacy.is_public()) require_publishable(check);
   return {report.report(), outputs.written_names(), ctx.notes};
 }
 

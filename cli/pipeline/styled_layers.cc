@@ -1,11 +1,14 @@
 #include "cli/pipeline/styled_layers.h"
 
+#include "cli/pipeline/privacy_layers.h"
 #include "geo/map/qgis_styles.h"
 
 namespace hotspot::cli {
 
-void write_styled_layers(const VectorLayer& layer, const std::vector<std::string>& paths, MapLayerKind style,
+void write_styled_layers(const VectorLayer& given_layer, const std::vector<std::string>& paths, MapLayerKind style,
                          const std::string& style_title, const Context& ctx, Outputs& outputs) {
+  VectorLayer layer = given_layer;
+  if (ctx.privacy && apply_privacy(*ctx.privacy, layer) == LayerVerdict::leave_out) return;
   for (const std::string& given : paths) {
     VectorWriteOptions vo;
     vo.path = outputs.path(given, given);

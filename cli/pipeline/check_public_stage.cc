@@ -1,0 +1,96 @@
+#include "cli/pipeline/check_public_stage.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "cli/pipeline/context.h"
+#include "cli/pipeline/errors.h"
+#include "engine/core/text.h"
+#include "engine/privacy/count_fields.h"
+#include "engine/privacy/proximity_index.h"
+#include "geo/audit/published_values.h"
+
+namespace hotspot::cli {
+
+namespace {
+
+std::vector<Point> incident_points(const IngestResult& in) {
+  std::vector<Point> pts;
+  pts.reserve(in.records.size());
+  for (const IngestedRecord& r : in.records) pts.push_back(r.point);
+  return pts;
+}
+
+// One finding per feature, row or line: the position closest to an incident.
+void check_positions(const PublishedValues& v, const IngestResult& in, double distance_crs, double unit_m,
+                     CheckPublicOutcome& r) {
+  const ProximityIndex near(incident_points(in));
+  std::map<std::pair<std::string, std::string>, std::pair<double, PublicFinding>> closest;
+  std::vector<std::pair<std::string, std::string>> order;
+  for (const PublishedPosition& p : v.positions) {
+    const auto hit = near.nearest_within(p.x, p.y, distance_crs);
+    if (!hit) continue;
+    const auto key = std::make_pair(p.file, p.where);
+    const auto seen = closest.find(key);
+    if (seen != closest.end() && seen->second.first <= hit->distance) continue;
+    if (seen == closest.end()) order.push_back(key);
+    const IngestedRecord& rec = in.records[hit->index];
+    closest[key] = {hit->distance,
+                    {PublicFinding::Kind::position, p.file, p.where, p.value,
+                     format_fixed(hit->distance * unit_m, 1) + " m from the incident at row " +
+                         std::to_string(rec.source_row) + " of the input"}};
+  }
+  for (const auto& key : order) r.findings.push_back(closest[key].second);
+}
+
+void check_counts(const PublishedValues& v, int k, CheckPublicOutcome& r) {
+  for (const PublishedCount& c : v.counts)
+    if (is_small_count(c.value, k))
+      r.findings.push_back({PublicFinding::Kind::small_count, c.file, c.where, format_significant(c.value, 12),
+                            c.field + " " + format_significant(c.value, 12) + " is below k = " + std::to_string(k)});
+}
+
+}  // namespace
+
+std::string CheckPublicOutcome::summary() const {
+  return std::string(findings.empty() ? "PASS" : "FAIL") + ": " + std::to_string(findings.size()) + " finding(s) in " +
+         std::to_string(files_scanned) + " file(s); " + std::to_string(positions_checked) + " position(s) and " +
+         std::to_string(counts_checked) + " count(s) checked against " + std::to_string(incidents) + " incident(s)";
+}
+
+void CheckPublicStage::Options::declare(OptionTable& t) {
+  Option& dir = t.path("folder", "Output folder to audit (every file in it, recursively)", folder);
+  dir.positional = true;
+  dir.required = true;
+  dir.value_name = "DIR";
+  t.length("distance", "A published position this close to an input incident fails the audit", distance);
+  t.integer("min_count", "k: a published count from 1 to k - 1 fails the audit", min_count, 1, 1000);
+}
+
+void CheckPublicStage::validate(const Outputs&) {
+  if (o_.folder.empty()) throw UsageError("check-public: give the output folder to audit");
+}
+
+void CheckPublicStage::run(Context& ctx, Outputs&) {
+  if (!std::filesystem::is_directory(o_.folder)) throw std::runtime_error(o_.folder + ": not a folder");
+  const IngestResult& in = ctx.records();
+  if (!ctx.crs().is_projected())
+    throw UsageError(in.source_path + ": the audit needs a projected analysis CRS (give --crs)");
+  const double unit_m = ctx.crs().linear_unit_m();
+  const double distance_crs = o_.distance.in_crs_units(unit_m);
+  const PublishedValues v = scan_published_folder(o_.folder, ctx.crs(), in.extent.grown(distance_crs));
+  r_ = CheckPublicOutcome{};
+  r_.files_scanned = v.files_scanned.size();
+  r_.positions_checked = v.positions.size();
+  r_.counts_checked = v.counts.size();
+  r_.incidents = in.records.size();
+  r_.skipped = v.files_skipped;
+  check_positions(v, in, distance_crs, unit_m, r_);
+  check_counts(v, o_.min_count, r_);
+  std::stable_sort(r_.findings.begin(), r_.findings.end(),
+                   [](const PublicFinding& a, const PublicFinding& b) { return a.file < b.file; });
+  ctx.stage_line = r_.summary();
+}
+
+}  // namespace hotspot::cli

@@ -1,0 +1,37 @@
+// The first stage of a run with a privacy profile: validate() refuses, before any input is read, the analysis
+// lengths the public profile does not allow (a KDE radius or a Gi* cell finer than the generalisation distance,
+// or left to a default derived from the data), saying why; run() puts the profile in the Context for the output
+// stages (layers, rejects, report, manifest) to apply.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cli/pipeline/privacy_options.h"
+#include "cli/pipeline/stage.h"
+#include "engine/core/length.h"
+
+namespace hotspot::cli {
+
+class PrivacyStage : public Stage {
+ public:
+  struct Options {
+    PrivacyOptions privacy;
+    // The lengths to check, each with the option that set it; nullopt = not used by this run.
+    struct Checked {
+      std::string option;            // "kde.radius"
+      std::optional<Length> length;  // REQUIRES (public): given, and at least the generalisation distance
+    };
+    std::vector<Checked> lengths;
+  };
+
+  explicit PrivacyStage(Options options) : o_(std::move(options)) {}
+  std::string name() const override { return "privacy"; }
+  void validate(const Outputs& outputs) override;
+  void run(Context& context, Outputs& outputs) override;
+
+ private:
+  Options o_;
+};
+
+}  // namespace hotspot::cli
