@@ -48,10 +48,11 @@ struct CountingRadiusSet {
 
 // nanoflann prunes a subtree when its squared distance exceeds worstDist(); widening by a few ulps keeps
 // points at exactly the radius from being pruned by rounding, while addPoint applies the exact test.
-double search_radius_sq(double radius) {
-  const double r2 = radius * radius;
+double widened(double r2) {
   return std::nextafter(std::nextafter(r2, std::numeric_limits<double>::infinity()), std::numeric_limits<double>::infinity());
 }
+
+double search_radius_sq(double radius) { return widened(radius * radius); }
 
 }  // namespace
 
@@ -75,12 +76,15 @@ PointIndex& PointIndex::operator=(PointIndex&&) noexcept = default;
 
 size_t PointIndex::size() const { return impl_->adaptor.pts.size(); }
 
-void PointIndex::within_radius(double x, double y, double radius_crs, std::vector<Neighbor>& out) const {
+namespace {
+
+// Every point with squared distance <= d2_max (the exact test), into `out` with squared distances, unsorted.
+template <class Tree>
+void within_squared(const Tree& tree, double x, double y, double d2_max, std::vector<Neighbor>& out) {
   out.clear();
-  if (!(radius_crs >= 0.0) || impl_->adaptor.pts.empty()) return;
   const double q[2] = {x, y};
-  InclusiveRadiusSet set{radius_crs * radius_crs, &out};
-  // search radius only steers pruning; the exact <= test is in addPoint.
+  InclusiveRadiusSet set{d2_max, &out};
+  // The search radius only steers pruning (a little beyond d2_max); the exact <= test is in addPoint.
   struct Wrapper {
     InclusiveRadiusSet* inner;
     double prune_sq;
@@ -88,12 +92,22 @@ void PointIndex::within_radius(double x, double y, double radius_crs, std::vecto
     bool full() const { return true; }
     bool addPoint(double d, uint32_t i) { return inner->addPoint(d, i); }
     double worstDist() const { return prune_sq; }
-  } w{&set, search_radius_sq(radius_crs)};
-  impl_->tree.findNeighbors(w, q, nanoflann::SearchParams(32, 0.0f, false));
+  } w{&set, widened(d2_max)};
+  tree.findNeighbors(w, q, nanoflann::SearchParams(32, 0.0f, false));
+}
+
+bool nearer(const Neighbor& a, const Neighbor& b) {
+  return a.distance < b.distance || (a.distance == b.distance && a.index < b.index);
+}
+
+}  // namespace
+
+void PointIndex::within_radius(double x, double y, double radius_crs, std::vector<Neighbor>& out) const {
+  out.clear();
+  if (!(radius_crs >= 0.0) || impl_->adaptor.pts.empty()) return;  // NaN or negative: nothing
+  within_squared(impl_->tree, x, y, radius_crs * radius_crs, out);
   for (Neighbor& n : out) n.distance = std::sqrt(n.distance);
-  std::sort(out.begin(), out.end(), [](const Neighbor& a, const Neighbor& b) {
-    return a.distance < b.distance || (a.distance == b.distance && a.index < b.index);
-  });
+  std::sort(out.begin(), out.end(), nearer);
 }
 
 size_t PointIndex::count_within_radius(double x, double y, double radius_crs) const {
@@ -124,15 +138,12 @@ std::vector<Neighbor> PointIndex::nearest(double x, double y, size_t k) const {
   const size_t found = impl_->tree.knnSearch(q, ask, idx.data(), d2.data());
   out.reserve(found);
   for (size_t i = 0; i < found; ++i) out.push_back({idx[i], d2[i]});
-  std::sort(out.begin(), out.end(), [](const Neighbor& a, const Neighbor& b) {
-    return a.distance < b.distance || (a.distance == b.distance && a.index < b.index);
-  });
-  // If the tie at position k-1 may extend beyond what we fetched, fall back to a radius query for exactness.
+  std::sort(out.begin(), out.end(), nearer);
+  // If the tie at position k-1 may extend beyond what was fetched, take every point at most as far as the k-th,
+  // by the same squared distance (a radius query through its square root can lose the tie by a rounding).
   if (found == ask && ask < n && out[k - 1].distance == out[ask - 1].distance) {
-    std::vector<Neighbor> all;
-    within_radius(x, y, std::sqrt(out[k - 1].distance), all);
-    all.resize(k);
-    return all;
+    within_squared(impl_->tree, x, y, out[k - 1].distance, out);
+    std::sort(out.begin(), out.end(), nearer);
   }
   out.resize(k);
   for (Neighbor& nb : out) nb.distance = std::sqrt(nb.distance);

@@ -94,6 +94,23 @@ TEST(PointIndexTest, NearestBreaksTiesByIndex) {
   EXPECT_EQ(got[2].index, 2u);
 }
 
+// Many points at one place at a distance whose square root, squared again, falls short of the squared distance:
+// the tie fallback must keep them (it once padded the answer with point 0 at distance 0).
+TEST(PointIndexTest, NearestKeepsATieWhoseDistanceDoesNotRoundTrip) {
+  double a = 1.0;
+  const double b = 2.0;
+  while (std::sqrt(a * a + b * b) * std::sqrt(a * a + b * b) >= a * a + b * b) a += 0.001;
+  std::vector<Point> pts(12, Point{a, b, 1.0});
+  pts.push_back({50.0, 50.0, 1.0});
+  PointIndex index(pts);
+  const auto got = index.nearest(0, 0, 3);
+  ASSERT_EQ(got.size(), 3u);
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_EQ(got[i].index, i);
+    EXPECT_DOUBLE_EQ(got[i].distance, std::sqrt(a * a + b * b));
+  }
+}
+
 TEST(PointIndexTest, EmptyAndSmall) {
   std::vector<Point> none;
   PointIndex empty(none);
