@@ -116,10 +116,11 @@ void fill_from_config(ConfigObject& obj, OptionTable& table, const std::string& 
   }
 }
 
-std::string options_markdown(const OptionTable& table) {
+std::string options_markdown(const OptionTable& table, ConfigColumn column) {
   std::ostringstream md;
   const std::string prefix = table.section().empty() ? "" : table.section() + ".";
-  md << "| config key | flag | default | what |\n|---|---|---|---|\n";
+  const bool keys = column == ConfigColumn::shown;
+  md << (keys ? "| config key | flag | default | what |\n|---|---|---|---|\n" : "| flag | default | what |\n|---|---|---|\n");
   for (const Option& o : table.options()) {
     std::string key = o.config ? "`" + prefix + o.key + "`" : "(command line only)";
     std::string flag;
@@ -140,8 +141,8 @@ std::string options_markdown(const OptionTable& table) {
     if (o.arity == Option::Arity::kList) what += o.config ? " (repeatable; a list in the config)" : " (repeatable)";
     for (char& c : what)
       if (c == '|') c = '/';
-    md << "| " << key << " | " << flag << " | " << (o.default_text.empty() ? "" : "`" + o.default_text + "`") << " | "
-       << what << " |\n";
+    md << "| " << (keys ? key + " | " : "") << flag << " | " << (o.default_text.empty() ? "" : "`" + o.default_text + "`")
+       << " | " << what << " |\n";
   }
   return md.str();
 }

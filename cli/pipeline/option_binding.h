@@ -40,7 +40,9 @@ class CliOptions {
 void fill_from_config(ConfigObject& obj, OptionTable& table, const std::string& base_dir);
 
 // A Markdown table: key (config) | flag | default | help. `columns` names the section for the key column.
-std::string options_markdown(const OptionTable& table);
+// ConfigColumn::none: a subcommand's own options, which no run-config section takes (flag, default, what).
+enum class ConfigColumn { shown, none };
+std::string options_markdown(const OptionTable& table, ConfigColumn column = ConfigColumn::shown);
 
 // The help line CLI11 shows: help, allowed values and the default.
 std::string help_line(const Option& o);

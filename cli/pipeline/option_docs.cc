@@ -1,10 +1,14 @@
 #include "cli/pipeline/option_docs.h"
 
 #include "cli/pipeline/common_options.h"
+#include "cli/pipeline/disparity_stage.h"
+#include "cli/pipeline/emerging_stage.h"
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/ingest_options.h"
 #include "cli/pipeline/kde_section.h"
 #include "cli/pipeline/map_stage.h"
+#include "cli/pipeline/moran_stage.h"
+#include "cli/pipeline/near_repeat_stage.h"
 #include "cli/pipeline/option_binding.h"
 #include "cli/pipeline/privacy_options.h"
 #include "cli/pipeline/references_stage.h"
@@ -14,11 +18,11 @@ namespace hotspot::cli {
 namespace {
 
 template <typename StageOptions>
-OptionDoc doc_of(const std::string& section) {
+OptionDoc doc_of(const std::string& section, ConfigColumn column = ConfigColumn::shown) {
   StageOptions options;
   OptionTable t(section);
   options.declare(t);
-  return {section, options_markdown(t)};
+  return {section, options_markdown(t, column)};
 }
 
 }  // namespace
@@ -38,6 +42,11 @@ std::vector<OptionDoc> stage_option_docs() {
   declare_common_options(common, threads, overwrite, quiet);
   docs.push_back({"common", options_markdown(common)});
   docs.push_back(doc_of<PrivacyOptions>("privacy"));
+  // The subcommands no run-config section takes yet: their flags only.
+  docs.push_back(doc_of<EmergingStage::Options>("emerging", ConfigColumn::none));
+  docs.push_back(doc_of<MoranStage::Options>("moran", ConfigColumn::none));
+  docs.push_back(doc_of<NearRepeatStage::Options>("near_repeat", ConfigColumn::none));
+  docs.push_back(doc_of<DisparityStage::Options>("disparity", ConfigColumn::none));
   return docs;
 }
 
