@@ -22,21 +22,17 @@ bool starts_with_bytes(const std::string& s, std::initializer_list<unsigned char
 
 }  // namespace
 
-TextStream::TextStream(const std::string& vsi_path, const std::string& name) : name_(name) {
-  file_ = VSIFOpenL(vsi_path.c_str(), "rb");
+TextStream::TextStream(const std::string& vsi_path, const std::string& name)
+    : name_(name), file_(VSIFOpenL(vsi_path.c_str(), "rb")) {
   if (!file_) throw std::runtime_error(name + ": cannot open file for reading");
   detect_encoding();
-}
-
-TextStream::~TextStream() {
-  if (file_) VSIFCloseL(file_);
 }
 
 // Reads the first bytes and decides the encoding from a byte-order mark (or from NUL bytes where UTF-16 text
 // without a mark has them). The bytes after the mark stay in raw_head_ for the first fill().
 void TextStream::detect_encoding() {
   raw_head_.resize(4);
-  raw_head_.resize(VSIFReadL(raw_head_.data(), 1, raw_head_.size(), file_));
+  raw_head_.resize(VSIFReadL(raw_head_.data(), 1, raw_head_.size(), file_.get()));
   const std::string& h = raw_head_;
   if (starts_with_bytes(h, {0xFF, 0xFE, 0x00, 0x00}) || starts_with_bytes(h, {0x00, 0x00, 0xFE, 0xFF}))
     throw std::runtime_error(name_ + ": the text is UTF-32, which hotspot does not read; save it as UTF-8");
@@ -119,7 +115,7 @@ bool TextStream::fill() {
   const size_t have = raw.size();
   raw.resize(have + kBlockBytes);
   CPLErrorReset();
-  const size_t got = VSIFReadL(raw.data() + have, 1, kBlockBytes, file_);
+  const size_t got = VSIFReadL(raw.data() + have, 1, kBlockBytes, file_.get());
   if (got < kBlockBytes && CPLGetLastErrorType() == CE_Failure)
     throw std::runtime_error(name_ + ": read failed: " + CPLGetLastErrorMsg());
   raw.resize(have + got);

@@ -7,6 +7,7 @@
 #include <cpl_vsi.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace hotspot {
@@ -17,9 +18,6 @@ class TextStream {
 
   // Opens `vsi_path`; errors name `name` (the path as the user gave it). Throws std::runtime_error.
   TextStream(const std::string& vsi_path, const std::string& name);
-  ~TextStream();
-  TextStream(const TextStream&) = delete;
-  TextStream& operator=(const TextStream&) = delete;
 
   // The next byte (0..255), or -1 at the end.
   int get() {
@@ -38,8 +36,11 @@ class TextStream {
   void decode_utf16(const unsigned char* raw, size_t n);
   void append_code_point(uint32_t cp);
 
+  struct Closer {
+    void operator()(VSILFILE* f) const { VSIFCloseL(f); }
+  };
   std::string name_;
-  VSILFILE* file_ = nullptr;
+  std::unique_ptr<VSILFILE, Closer> file_;  // closed however the constructor or the reading ends
   std::string buf_;          // decoded bytes; [pos_, size) not yet read
   size_t pos_ = 0;
   bool eof_ = false;
