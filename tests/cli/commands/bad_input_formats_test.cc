@@ -103,6 +103,16 @@ TEST(BadInputFormatsTest, AColumnOfWktPointsIsFoundAndItsBadValuesRejected) {
   EXPECT_TRUE(has(named.out, "records:   8 in, 4 accepted, 4 rejected")) << named.out << named.err;
 }
 
+TEST(BadInputFormatsTest, NullAndNonPointGeometriesInALayerAreRejectsNotAFailure) {
+  TempDir d;
+  auto r = testing::run_hotspot("info " + corpus("null_geometry.geojson") + " --crs EPSG:2264 --rejects " + d.file("r.csv"), d);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "records:   4 in, 2 accepted, 2 rejected")) << r.out;
+  const std::string rej = testing::read_file(d.file("r.csv"));
+  EXPECT_TRUE(has(rej, ",2,missing_coordinate,(geometry),feature has no geometry,")) << rej;
+  EXPECT_TRUE(has(rej, ",3,not_a_point,(geometry),geometry is not a point,")) << rej;
+}
+
 // A monthly export as departments publish it (tests/bad_input/monthly_export, made from the bundled CMPD sample by
 // make_monthly_export.py): three files, one with its columns spelt differently and reordered and US dates, one
 // gzip-compressed, with correction rows (COUNT -1), one that matches nothing and one unreadable date. The expected
