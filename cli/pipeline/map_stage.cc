@@ -8,6 +8,7 @@
 #include "geo/map/png_preview.h"
 #include "geo/map/qgis_styles.h"
 #include "geo/map/vector_tiles.h"
+#include "geo/write/layer_copy.h"
 
 #include <cctype>
 #include <filesystem>
@@ -120,8 +121,20 @@ std::string unit_of(const std::vector<FieldUnit>& units, const std::string& fiel
   return unit;
 }
 
-// The run's own layers: density, Gi* cells, priority areas, clusters and the boundaries.
-void add_run_layers(const Context& ctx, const Outputs& outputs, const MapStage::Options& o, MapSpec& spec) {
+// The boundary layers of a run, copied into its folder (context_NAME.geojson) so that the folder, moved or shared,
+// still opens with them in QGIS; the layers then point at the copies.
+void copy_context_layers(Outputs& outputs, MapSpec& spec, size_t first) {
+  for (size_t i = first; i < spec.layers.size(); ++i) {
+    MapLayer& l = spec.layers[i];
+    if (l.kind != MapLayerKind::kContext) continue;
+    const std::string copy = outputs.path("", "context_" + tile_name(l.name) + ".geojson");
+    copy_layer_as_geojson(l.path, copy);
+    l.path = copy;
+  }
+}
+
+// The run's own layers: density, Gi* cells, priority areas, clusters and the boundaries (copied into the folder).
+void add_run_layers(const Context& ctx, Outputs& outputs, const MapStage::Options& o, MapSpec& spec) {
   const std::string density = outputs.find("density.tif");
   const std::string gi_cells = outputs.find("gistar_cells.geojson");
   const std::string clusters = outputs.find("hotspot_clusters.geojson");
@@ -131,7 +144,9 @@ void add_run_layers(const Context& ctx, const Outputs& outputs, const MapStage::
   if (!gi_cells.empty()) spec.layers.push_back(gi_cells_layer(gi_cells, ctx));
   spec.layers.push_back(priority_areas_layer(outputs.find("priority_areas.geojson"), ctx, o.start_year));
   if (!clusters.empty()) spec.layers.push_back(clusters_layer(clusters));
+  const size_t boundaries = spec.layers.size();
   add_boundary_layers(o.boundaries, spec);
+  copy_context_layers(outputs, spec, boundaries);
 }
 
 // The layers and rasters given in the options, drawn above the run's (or alone, for `hotspot map`).
