@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "cli/pipeline/errors.h"
+
 namespace hotspot::cli {
 
 const IngestResult& Context::records() const {
@@ -14,6 +16,11 @@ const Crs& Context::crs() const {
   const IngestResult& in = records();
   if (!in.analysis_crs) throw std::logic_error("no analysis CRS after ingest");
   return *in.analysis_crs;
+}
+
+void Context::note_unmatched(const std::string& stage, const std::string& text) {
+  if (unmatched == IngestOptions::Unmatched::error) throw StageError(stage, text + " (an error with --strict)");
+  note(text);
 }
 
 void Context::note(const std::string& text) {

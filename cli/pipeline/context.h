@@ -55,6 +55,9 @@ struct Context {
 
   std::vector<std::string> notes;
   void note(const std::string& text);   // adds a warning unless it is already there
+  // A value given that matches nothing: a note, or with --strict (set by the Ingest stage) an error from `stage`.
+  IngestOptions::Unmatched unmatched = IngestOptions::Unmatched::warn;
+  void note_unmatched(const std::string& stage, const std::string& text);
 };
 
 }  // namespace hotspot::cli

@@ -62,6 +62,11 @@ void declare_ingest_options(OptionTable& t, IngestOptions& o) {
   with_alias(t.text("category_column", "Category column (default: detected, e.g. HIGHEST_NIBRS_DESCRIPTION)", o.category_column, "COLUMN"),
              "category-col");
   with_alias(t.texts("categories", "Keep only this category (case-insensitive)", o.categories, "NAME"), "category");
+  t.flag("strict",
+         "A value given that matches nothing (a category, a violent category, an area name) is an error, not a "
+         "warning; in a run config: top-level \"strict\": true",
+         o.unmatched, IngestOptions::Unmatched::warn, IngestOptions::Unmatched::error)
+      .config = false;
   t.path("study_area", "Polygon layer; incidents outside it are rejected", o.study_area_path);
   Option d;
   d.key = "delimiter";

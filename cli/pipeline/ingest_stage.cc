@@ -22,6 +22,8 @@ void IngestStage::run(Context& ctx, Outputs& outputs) {
     // The reader reports an option it cannot work with (a geographic --crs, an unknown date) this way.
     throw UsageError(name() + ": " + e.what());
   }
+  ctx.unmatched = o_.ingest.unmatched;
+  for (const std::string& u : in.unmatched) ctx.note_unmatched(name(), u);  // before any file is written
   for (const std::string& w : in.warnings) ctx.note(w);
   const bool publishing = ctx.privacy && ctx.privacy->is_public();  // the rejects hold raw records: never public
   if (!publishing && (outputs.is_folder() || !o_.rejects.empty()))

@@ -39,7 +39,7 @@ void note_unmatched_violent(Context& ctx, const IngestResult& in, const std::vec
   for (const std::string& c : violent_categories)
     if (!present.count(lower(c))) {
       const std::string hint = did_you_mean(closest_names(c, names));
-      ctx.note("violent category '" + c + "' matches no record" + (hint.empty() ? "" : "; " + hint));
+      ctx.note_unmatched("priority areas", "violent category '" + c + "' matches no record" + (hint.empty() ? "" : "; " + hint));
     }
 }
 
@@ -117,7 +117,8 @@ void PriorityAreasStage::run(Context& ctx, Outputs& outputs) {
     const ReportArea ra{a.id, a.name, a.area_sq_crs, a.contains};
     out.figures.push_back(area_figures(ra, incidents, density, gi ? &*gi : nullptr, ao, &out.city));
     out.info.push_back(area_info(a, unit_m, in.extent));
-    if (out.info.back().outside_data_extent) ctx.note("priority area '" + a.name + "' lies outside the extent of the data");
+    if (out.info.back().outside_data_extent)
+      ctx.note_unmatched(name(), "priority area '" + a.name + "' lies outside the extent of the data: no record can fall in it");
     if (!a.overlaps.empty())
       ctx.note("priority area '" + a.name + "' overlaps another area; incidents there are counted in each");
   }

@@ -136,6 +136,9 @@ RunConfig parse_run_config(const std::string& text, const std::string& base_dir,
   read_output(top, c);
   read_stage_sections(top, c);
   read_privacy(top, c);
+  bool strict = false;
+  top.boolean("strict", strict);
+  if (strict) c.input.unmatched = IngestOptions::Unmatched::error;
   top.finish();
   return c;
 }

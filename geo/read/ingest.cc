@@ -554,8 +554,9 @@ void warn_unmatched_categories(IngestRun& run) {
     const std::string& given = run.opt.categories[i];
     const std::string hint = did_you_mean(closest_names(trim(given), values));
     const bool dated = !run.opt.date_from.empty() || !run.opt.date_to.empty();
-    run.res.warnings.push_back("category '" + trim(given) + "' matches no record in " + run.res.category_column +
-                               (dated ? " within the dates selected" : "") + (hint.empty() ? "" : "; " + hint));
+    run.res.unmatched.push_back("category '" + trim(given) + "' matches no record in " + run.res.category_column +
+                                (dated ? " within the dates selected" : "") + (hint.empty() ? "" : "; " + hint));
+    run.res.warnings.push_back(run.res.unmatched.back());
   }
 }
 

@@ -42,6 +42,9 @@ struct IngestOptions {
   std::string date_to;           // ISO date (whole day included) or epoch ms, inclusive; empty = open
   std::string category_column;   // empty: detected (HIGHEST_NIBRS_DESCRIPTION, category, ...)
   std::vector<std::string> categories;  // keep only these (case-insensitive); empty = all
+  // A value given that matches nothing (a category here; a violent category or an area name in later stages):
+  // a warning naming the closest values (DEFAULT), or with --strict an error.
+  enum class Unmatched { warn, error } unmatched = Unmatched::warn;
   std::string study_area_path;   // polygons; records outside are rejected (outside_study_area)
   char delimiter = 0;            // CSV delimiter; 0 = detect
   bool reject_zero_coordinates = true;
@@ -107,6 +110,7 @@ struct IngestResult {
   int64_t undated = 0;                // accepted records whose date is empty (only when there is a date column)
   std::map<std::string, int64_t> category_counts;
   std::vector<std::string> warnings;
+  std::vector<std::string> unmatched;  // the warnings about given values that match no record (also in `warnings`)
   // The study area, loaded once here in the analysis CRS (its warnings are in `warnings`); later stages use it.
   std::shared_ptr<const ZoneLayer> study_area;
 
