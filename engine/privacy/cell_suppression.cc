@@ -19,7 +19,7 @@ struct Augmented {
   bool is_total(size_t e) const { return e / (cols + 1) == rows || e % (cols + 1) == cols; }
 };
 
-Augmented augment(const CountTable& t) {
+Augmented augment(const CellCountTable& t) {
   Augmented a;
   a.rows = t.rows;
   a.cols = t.cols;
@@ -86,7 +86,7 @@ size_t best_complement(const Augmented& a, size_t line, const std::vector<Suppre
 
 }  // namespace
 
-SuppressionResult suppress_small_counts(const CountTable& t, int min_count) {
+SuppressionResult suppress_small_counts(const CellCountTable& t, int min_count) {
   if (t.cells.size() != t.rows * t.cols) throw std::invalid_argument("count table: cells do not match rows x cols");
   if (min_count < 1) throw std::invalid_argument("count table: min_count must be at least 1");
   const Augmented a = augment(t);
@@ -109,7 +109,7 @@ SuppressionResult suppress_small_counts(const CountTable& t, int min_count) {
 }
 
 SuppressionResult suppress_small_counts(const std::vector<int64_t>& counts, int min_count) {
-  CountTable t;
+  CellCountTable t;
   t.rows = 1;
   t.cols = counts.size();
   t.cells = counts;

@@ -26,7 +26,7 @@ enum class Suppressed : uint8_t { no, primary, complementary };
 enum class RowTotals { published, not_published };
 enum class ColumnTotals { published, not_published };
 
-struct CountTable {
+struct CellCountTable {
   size_t rows = 0, cols = 0;
   std::vector<int64_t> cells;  // row-major, rows x cols, each >= 0
   RowTotals row_totals = RowTotals::published;
@@ -45,7 +45,7 @@ struct SuppressionResult {
 };
 
 // REQUIRES: cells.size() == rows * cols, min_count >= 1. Throws std::invalid_argument otherwise.
-SuppressionResult suppress_small_counts(const CountTable& table, int min_count);
+SuppressionResult suppress_small_counts(const CellCountTable& table, int min_count);
 
 // A list of counts published with their total (zones of a layer, areas of a report): a one-row table.
 SuppressionResult suppress_small_counts(const std::vector<int64_t>& counts, int min_count);

@@ -8,7 +8,7 @@ namespace hotspot {
 namespace {
 
 // Every line of the augmented table (see cell_suppression.h) listed independently of the implementation.
-std::vector<std::vector<std::pair<size_t, size_t>>> lines_of(const CountTable& t) {
+std::vector<std::vector<std::pair<size_t, size_t>>> lines_of(const CellCountTable& t) {
   std::vector<std::vector<std::pair<size_t, size_t>>> lines;
   const bool rp = t.row_totals == RowTotals::published, cp = t.column_totals == ColumnTotals::published;
   for (size_t r = 0; r <= t.rows; ++r)
@@ -27,7 +27,7 @@ std::vector<std::vector<std::pair<size_t, size_t>>> lines_of(const CountTable& t
 Suppressed status(const SuppressionResult& s, size_t r, size_t c) { return s.status[r * (s.cols + 1) + c]; }
 
 // No line has exactly one suppressed entry, and every cell from 1 to k - 1 is suppressed as primary.
-void expect_protected(const CountTable& t, const SuppressionResult& s, int k) {
+void expect_protected(const CellCountTable& t, const SuppressionResult& s, int k) {
   for (const auto& line : lines_of(t)) {
     int n = 0;
     for (auto [r, c] : line) n += status(s, r, c) != Suppressed::no;
@@ -43,7 +43,7 @@ void expect_protected(const CountTable& t, const SuppressionResult& s, int k) {
 TEST(CellSuppressionTest, RowTotalRevealingACellForcesASecondSuppression) {
   // Row 0: 2 (small), 10, 7; total 19. Suppressing only the 2 would leave it as 19 - 10 - 7; the 7 (the smallest
   // non-zero cell of the row) goes too. Column 0 and 2 then each hold one suppression: their smallest others follow.
-  CountTable t{2, 3, {2, 10, 7, 8, 9, 5}};
+  CellCountTable t{2, 3, {2, 10, 7, 8, 9, 5}};
   const SuppressionResult s = suppress_small_counts(t, 3);
   EXPECT_EQ(s.cell(0, 0), Suppressed::primary);
   EXPECT_EQ(s.cell(0, 2), Suppressed::complementary);
@@ -77,7 +77,7 @@ TEST(CellSuppressionTest, LoneSmallCellTakesItsTotalWithIt) {
 }
 
 TEST(CellSuppressionTest, WithoutMarginsOnlyPrimary) {
-  CountTable t{2, 2, {1, 5, 6, 7}, RowTotals::not_published, ColumnTotals::not_published};
+  CellCountTable t{2, 2, {1, 5, 6, 7}, RowTotals::not_published, ColumnTotals::not_published};
   const SuppressionResult s = suppress_small_counts(t, 3);
   EXPECT_EQ(s.primary, 1u);
   EXPECT_EQ(s.complementary, 0u);
@@ -87,7 +87,7 @@ TEST(CellSuppressionTest, RandomTablesAreAlwaysProtected) {
   std::mt19937_64 rng(3);
   std::uniform_int_distribution<int> size(1, 7), value(0, 12), margin(0, 1);
   for (int trial = 0; trial < 500; ++trial) {
-    CountTable t;
+    CellCountTable t;
     t.rows = size(rng);
     t.cols = size(rng);
     for (size_t i = 0; i < t.rows * t.cols; ++i) t.cells.push_back(value(rng));
@@ -98,7 +98,7 @@ TEST(CellSuppressionTest, RandomTablesAreAlwaysProtected) {
 }
 
 TEST(CellSuppressionTest, BadTablesAreRefused) {
-  EXPECT_THROW(suppress_small_counts(CountTable{2, 2, {1, 2, 3}}, 3), std::invalid_argument);
+  EXPECT_THROW(suppress_small_counts(CellCountTable{2, 2, {1, 2, 3}}, 3), std::invalid_argument);
   EXPECT_THROW(suppress_small_counts(std::vector<int64_t>{1}, 0), std::invalid_argument);
 }
 
