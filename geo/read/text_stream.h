@@ -1,4 +1,4 @@
-// The bytes of a text input as UTF-8, read in large blocks through GDAL's virtual file systems (so a gzip member, a
+// The bytes of a text input as UTF-8, read in 64 KiB blocks through GDAL's virtual file systems (so a gzip member, a
 // zip member and standard input read like a file). A UTF-8 byte-order mark is skipped; UTF-16 LE or BE with a
 // byte-order mark is decoded to UTF-8; UTF-32, and UTF-16 without a mark, are refused with an error naming the
 // encoding. Other bytes pass as they are (the CSV reader reads bytes that are not UTF-8 as Latin-1).
