@@ -10,6 +10,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libgdal-dev libgeos-dev libproj-dev proj-data gdal-bin
   libnanoflann-dev libcli11-dev nlohmann-json3-dev libssl-dev
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core  # the map preview's title, legend, scale bar (geo/map/map_furniture)
   zlib1g-dev  # the disparity tests read the bundled .tsv.gz through zlib (tests/engine/disparity/stops_fixture.cc)
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev

@@ -1,5 +1,7 @@
 #include "geo/map/density_image.h"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -68,6 +70,16 @@ std::string num(double v) {
 }
 
 }  // namespace
+
+std::string density_number_text(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", v);
+  return buf;
+}
+
+DensityRangeLabels density_range_labels(const DensityRange& range) {
+  return {"> " + density_number_text(range.min_value), "\u2265 " + density_number_text(range.max_value)};
+}
 
 DensityRange resolve_density_range(const std::string& raster_path, const DensityScale& scale) {
   GdalDatasetPtr ds = open_raster(raster_path);

@@ -34,6 +34,13 @@ struct DensityRange {
 // Reads band 1 and resolves the scale. Throws std::runtime_error naming the path.
 DensityRange resolve_density_range(const std::string& raster_path, const DensityScale& scale = {});
 
+// The legend's labels of a range's two ends ("> 0", "≥ 412"; three significant digits) and the number format.
+struct DensityRangeLabels {
+  std::string low, high;
+};
+DensityRangeLabels density_range_labels(const DensityRange& range);
+std::string density_number_text(double v);
+
 // The colour of one value (transparent at or below min, nodata/NaN transparent).
 Rgba density_color(double value, const DensityRange& range, const std::vector<RampStop>& ramp = density_ramp());
 

@@ -34,12 +34,6 @@ std::string script_safe(std::string s) {
   return s;
 }
 
-std::string short_num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3g", v);
-  return buf;
-}
-
 // Leaflet's stylesheet refers to images/*.png; inline them so the page needs no other file.
 std::string inline_css_images(std::string css, const fs::path& dir) {
   const std::string key = "url(images/";
@@ -255,8 +249,9 @@ nlohmann::ordered_json density_legend_block(const RasterOverlay& o, const Densit
   nlohmann::ordered_json ramp = nlohmann::ordered_json::array();
   for (const RampStop& s : density_ramp()) ramp.push_back(rgba_css(s.color) + " " + std::to_string(static_cast<int>(s.t * 100)) + "%");
   block["ramp"] = ramp;
-  block["low"] = "> " + short_num(range.min_value);
-  block["high"] = "\u2265 " + short_num(range.max_value);
+  const DensityRangeLabels labels = density_range_labels(range);
+  block["low"] = labels.low;
+  block["high"] = labels.high;
   block["unit"] = o.unit;
   return block;
 }
@@ -268,7 +263,7 @@ void add_density_overlay(const RasterOverlay& o, MapPageData& page, MapHtmlResul
   nlohmann::ordered_json block = density_legend_block(o, range);
   if (range.empty()) {
     const std::string unit = o.unit.empty() ? "" : " " + o.unit;
-    const std::string msg = o.empty_message.empty() ? o.name + ": no cell above " + short_num(range.min_value) + unit : o.empty_message;
+    const std::string msg = o.empty_message.empty() ? o.name + ": no cell above " + density_number_text(range.min_value) + unit : o.empty_message;
     block["message"] = msg;
     res.messages.push_back(msg);
   } else {

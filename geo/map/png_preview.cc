@@ -306,6 +306,34 @@ void fit_picture(int w, int& h, Extent& frame) {
   }
 }
 
+// The legend of what the preview draws: each overlay's ramp (or its message), then each visible layer's swatches
+// (and its message), in the HTML map's order.
+std::vector<FurnitureLegendBlock> preview_legend(const MapSpec& spec, const PreviewInputs& in) {
+  std::vector<FurnitureLegendBlock> blocks;
+  for (size_t i = 0; i < spec.overlays.size(); ++i) {
+    const RasterOverlay& ov = spec.overlays[i];
+    if (!ov.visible) continue;
+    FurnitureLegendBlock b{ov.name, {}, {}, "", "", ov.unit, ""};
+    if (in.ranges[i].empty()) {
+      b.message = ov.empty_message.empty() ? "no cell above the minimum" : ov.empty_message;
+    } else {
+      for (const RampStop& st : density_ramp()) b.ramp.push_back(st.color);
+      const DensityRangeLabels labels = density_range_labels(in.ranges[i]);
+      b.ramp_low = labels.low;
+      b.ramp_high = labels.high;
+    }
+    blocks.push_back(std::move(b));
+  }
+  for (size_t i = 0; i < spec.layers.size(); ++i) {
+    const MapLayer& l = spec.layers[i];
+    if (!l.visible) continue;
+    std::vector<LegendEntry> entries = legend_entries(l);
+    const bool inline_name = entries.size() == 1 && entries[0].label == l.name;
+    blocks.push_back({inline_name ? "" : l.name, std::move(entries), {}, "", "", "", in.loaded[i].message});
+  }
+  return blocks;
+}
+
 }  // namespace
 
 std::pair<double, double> PngPreviewResult::to_pixel(double x, double y) const {
@@ -338,6 +366,10 @@ RgbaImage render_png_preview(const MapSpec& spec, const PngPreviewOptions& o, Pn
   res.width_px = w;
   res.height_px = h;
   res.frame = frame;
+  if (o.furniture == Furniture::draw) {
+    const MapFurniture f{spec.title, spec.notes, preview_legend(spec, in), o.scale_units};
+    canvas.image = draw_map_furniture(canvas.image, PictureFrame{frame, w, h}, target, f, &res.furniture);
+  }
   if (result) *result = res;
   return std::move(canvas.image);
 }

@@ -50,6 +50,7 @@ TEST(PngPreviewTest, GiCellsInArcGisColoursWhereTheyAre) {
   gi.geojson = testing::gi_cells_geojson();
   spec.layers.push_back(gi);
   PngPreviewOptions o;
+  o.furniture = Furniture::none;  // the map alone; the furniture is tested below
   o.path = d.file("preview.png");
   o.width_px = 600;
   const PngPreviewResult r = write_png_preview(spec, o);
@@ -78,6 +79,7 @@ TEST(PngPreviewTest, DensityIsDarkRedAtItsPeakAndClearWhereZero) {
   MapSpec spec;
   spec.overlays.push_back(default_density_overlay(tif, "per km2"));
   PngPreviewOptions o;
+  o.furniture = Furniture::none;  // the map alone; the furniture is tested below
   o.width_px = 500;
   PngPreviewResult r;
   const RgbaImage img = render_png_preview(spec, o, &r);
@@ -108,6 +110,7 @@ TEST(PngPreviewTest, CharlotteOutlinesWithEmptyLayersStillDraw) {
   gi.geojson = testing::gi_cells_geojson(true);
   spec.layers.push_back(gi);
   PngPreviewOptions o;
+  o.furniture = Furniture::none;  // the map alone; the furniture is tested below
   o.path = d.file("preview.png");
   o.width_px = 800;
   o.height_px = 600;
@@ -155,6 +158,7 @@ TEST(PngPreviewTest, PointsAreDiscs) {
   pts.style.point_radius_px = 4;
   spec.layers.push_back(pts);
   PngPreviewOptions o;
+  o.furniture = Furniture::none;  // the map alone; the furniture is tested below
   o.width_px = 300;
   PngPreviewResult r;
   const RgbaImage img = render_png_preview(spec, o, &r);
@@ -169,6 +173,64 @@ TEST(PngPreviewTest, BadSizeIsRefused) {
   PngPreviewOptions o;
   o.width_px = 0;
   EXPECT_THROW(render_png_preview(spec, o), std::invalid_argument);
+}
+
+bool inside_grown(const PixelBox& b, int x, int y, double grow) {
+  return b.w > 0 && x >= b.x - grow && x < b.x + b.w + grow && y >= b.y - grow && y < b.y + b.h + grow;
+}
+
+// The title, legend, scale bar and north arrow change the picture only inside their boxes; the title box holds
+// dark text and the legend the Gi* palette's swatches (each fill at 0.85 over the white box at 0.92 over the map).
+TEST(PngPreviewTest, FurnitureIsDrawnOnlyInItsBoxes) {
+  MapSpec spec;
+  spec.title = "Charlotte test map";
+  spec.notes = {"Incidents 2017 .. 2025"};
+  MapLayer gi = default_map_layer(MapLayerKind::kGiCells, "Gi");
+  gi.geojson = testing::gi_cells_geojson();
+  spec.layers.push_back(gi);
+  PngPreviewOptions bare;
+  bare.width_px = 900;
+  bare.height_px = 700;
+  bare.furniture = Furniture::none;
+  PngPreviewOptions dressed = bare;
+  dressed.furniture = Furniture::draw;
+  const RgbaImage plain = render_png_preview(spec, bare);
+  PngPreviewResult r;
+  const RgbaImage img = render_png_preview(spec, dressed, &r);
+  const FurnitureLayout& f = r.furniture;
+  ASSERT_GT(f.title.w, 0);
+  ASSERT_GT(f.legend.w, 0);
+  ASSERT_GT(f.scale.w, 0);
+  ASSERT_GT(f.north.w, 0);
+  int64_t changed = 0, dark_in_title = 0;
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) {
+      const bool in_box = inside_grown(f.title, x, y, 2) || inside_grown(f.legend, x, y, 2) ||
+                          inside_grown(f.scale, x, y, 2) || inside_grown(f.north, x, y, 2);
+      if (!(img.at(x, y) == plain.at(x, y))) {
+        ++changed;
+        EXPECT_TRUE(in_box) << "pixel " << x << "," << y << " changed outside every furniture box";
+        if (!in_box) return;
+      }
+      const Rgba c = img.at(x, y);
+      if (inside_grown(f.title, x, y, 0) && c.r < 90 && c.g < 90 && c.b < 90) ++dark_in_title;
+    }
+  EXPECT_GT(changed, 1000);
+  EXPECT_GT(dark_in_title, 200);  // the title's and note's glyphs
+  const Rgba paper = over_background("#FFFFFF", 0.92);
+  for (const char* hex : {"#D62F27", "#4575B5", "#9C9C9C"}) {
+    const Rgba c = parse_hex_color(hex);
+    auto ch = [](uint8_t s, uint8_t d) { return static_cast<int>(std::lround(s * 0.85 + d * 0.15)); };
+    const int want[3] = {ch(c.r, paper.r), ch(c.g, paper.g), ch(c.b, paper.b)};
+    bool found = false;
+    for (int y = static_cast<int>(f.legend.y); y < f.legend.y + f.legend.h && !found; ++y)
+      for (int x = static_cast<int>(f.legend.x); x < f.legend.x + f.legend.w && !found; ++x) {
+        const Rgba p = img.at(x, y);
+        found = std::abs(p.r - want[0]) <= 3 && std::abs(p.g - want[1]) <= 3 && std::abs(p.b - want[2]) <= 3;
+      }
+    EXPECT_TRUE(found) << "no " << hex << " swatch in the legend";
+  }
+  EXPECT_NEAR(f.north_bearing_deg, 0.0, 1e-6);  // Web Mercator: north is up
 }
 
 }  // namespace
