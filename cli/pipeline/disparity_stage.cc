@@ -258,8 +258,9 @@ void note_unmatched(const StopsRead& s, const ZoneJoin& z, const DisparityStage:
   for (const Zone& zone : z.layer ? z.layer->zones() : std::vector<Zone>{}) names.push_back(zone.id);
   for (const auto& [value, n] : s.unmatched) {
     const std::string hint = did_you_mean(closest_names(value, names));
-    ctx.note(std::to_string(n) + " stop(s) with " + o.by + " '" + value + "' match no zone's " + o.zone_key +
-             " in " + o.zones + " (rejected as unmatched_zone)" + (hint.empty() ? "" : "; " + hint));
+    ctx.note_unmatched("disparity", std::to_string(n) + " stop(s) with " + o.by + " '" + value + "' match no zone's " +
+                                        o.zone_key + " in " + o.zones + " (rejected as unmatched_zone)" +
+                                        (hint.empty() ? "" : "; " + hint));
   }
 }
 
@@ -557,6 +558,9 @@ void DisparityStage::Options::declare(OptionTable& t) {
                        output);
   out.short_flag = "o";
   out.config = false;
+  t.flag("strict", "A --by value that matches no zone is an error, not a warning", unmatched,
+         IngestOptions::Unmatched::warn, IngestOptions::Unmatched::error)
+      .config = false;
 }
 
 void DisparityStage::validate(const Outputs& outputs) {
@@ -592,6 +596,7 @@ void DisparityStage::validate(const Outputs& outputs) {
 
 void DisparityStage::run(Context& ctx, Outputs& outputs) {
   r_ = DisparityOutcome{};
+  ctx.unmatched = o_.unmatched;
   const RawSource src = read_csv_records({o_.stops}, 0, ctx.progress);
   for (const std::string& w : src.warnings) ctx.note(w);
   const Columns c = resolve_columns(src, o_, ctx);

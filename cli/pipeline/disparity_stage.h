@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/pipeline/ingest_options.h"
 #include "cli/pipeline/option_table.h"
 #include "cli/pipeline/stage.h"
 #include "engine/core/record_accounting.h"
@@ -57,6 +58,8 @@ class DisparityStage : public Stage {
     int min_count = 5;                         // suppress published counts below this; 0 = none
     std::string report;                        // .md. REQUIRES: given.
     std::string output;                        // zone layer (.gpkg, .shp, .geojson); REQUIRES: zones
+    // A --by value no zone has: a warning (its stops rejected as unmatched_zone), or with --strict an error.
+    IngestOptions::Unmatched unmatched = IngestOptions::Unmatched::warn;
 
     void declare(OptionTable& table);
   };

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <map>
 #include <memory>
 #include <sstream>
@@ -122,6 +124,18 @@ TEST(DisparityCommandTest, DivisionsJoinIgnoringCaseAndSpacesAndEveryStopIsAccou
   const std::string csv = read_file(d.file("s.csv"));
   EXPECT_NE(csv.find("by_cmpd_division,Central Division,Black,,2,1,0.5,"), std::string::npos) << csv;
   EXPECT_NE(csv.find("by_cmpd_division,Metro Division,White,,3,1,"), std::string::npos) << csv;
+}
+
+// With --strict the division that matches no zone is an error before anything is written.
+TEST(DisparityCommandTest, StrictMakesAnUnmatchedDivisionAnErrorAndWritesNothing) {
+  TempDir d;
+  d.write("s.tsv", kSmall);
+  const auto r = run_hotspot(small_job(d, "--min-count 0 --strict"), d);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("disparity: 1 stop(s) with cmpd_division 'Centrl Division' match no zone's DNAME"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("(an error with --strict)"), std::string::npos) << r.err;
+  for (const char* f : {"s.geojson", "s.md", "s.csv", "s.odds_ratios.csv"})
+    EXPECT_FALSE(std::filesystem::exists(d.file(f))) << f;
 }
 
 // The small stops without zones, reason, result or officer tables.
