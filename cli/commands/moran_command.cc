@@ -36,6 +36,20 @@ void print_local(const MoranCommandOptions& o, const MoranOutcome& m, std::ostre
         << std::filesystem::path(p).replace_extension(".qml").string() << ")\n";
 }
 
+void print_incremental(const MoranOutcome& m, const std::string& unit, std::ostream& out) {
+  const IncrementalMoranResult& r = *m.incremental;
+  out << "incremental: " << r.bands.size() << " fixed distance bands from " << std::setprecision(10) << r.start_crs
+      << " by " << r.increment_crs << " " << unit << "\n";
+  for (size_t k = 0; k < r.bands.size(); ++k) {
+    const MoranResult& g = r.bands[k].moran;
+    out << "  " << std::setw(12) << std::setprecision(10) << r.bands[k].distance_crs << "  I " << std::setw(10)
+        << std::setprecision(6) << g.i << "  z " << std::setw(9) << g.z << "  p " << std::setw(11) << g.p
+        << (r.first_peak == k ? "  first peak" : "") << (r.max_peak == k ? "  max peak" : "") << "\n";
+  }
+  if (r.peaks.empty()) out << "  no peak: z does not rise and fall again over these bands\n";
+  out << "curve:     " << m.incremental_csv << ", plot " << m.incremental_png << "\n";
+}
+
 void print_summary(const MoranCommandOptions& o, const Context& ctx, const MoranOutcome& m, std::ostream& out) {
   print_ingest_summary(ctx.records(), out, 5);
   out << "units:     " << m.units << " analysed";
@@ -50,6 +64,7 @@ void print_summary(const MoranCommandOptions& o, const Context& ctx, const Moran
       << m.neighbours.mean << std::defaultfloat << ", max " << m.neighbours.max << "\n";
   print_global(m, out);
   if (m.local) print_local(o, m, out);
+  if (m.incremental) print_incremental(m, ctx.crs().linear_unit_name(), out);
 }
 
 }  // namespace
@@ -73,7 +88,9 @@ void register_moran(CLI::App& app, CommandAction& action) {
       "Examples:\n"
       "  hotspot moran incidents.csv --cell-size 1000ft --band 3000ft\n"
       "  hotspot moran incidents.csv --cell-size 1000ft --band 3000ft --local --permutations 999 -o clusters.gpkg\n"
-      "  hotspot moran incidents.csv --zones npa.geojson --zone-id id --weights contiguity-edges --local -o npa.shp");
+      "  hotspot moran incidents.csv --zones npa.geojson --zone-id id --weights contiguity-edges --local -o npa.shp\n"
+      "  hotspot moran incidents.csv --cell-size 1000ft --incremental isa.csv   (ArcGIS's Incremental Spatial\n"
+      "      Autocorrelation: 10 bands from the distance giving every cell a neighbour, by the mean nearest-neighbour distance)");
   bind_stage_command<MoranCommandOptions>(*sub, action, "moran",
                                           [](MoranCommandOptions& o) -> auto& { return o.moran; }, run_moran);
 }

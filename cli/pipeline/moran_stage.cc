@@ -1,12 +1,14 @@
 #include "cli/pipeline/moran_stage.h"
 
 #include <cmath>
+#include <filesystem>
 #include <iomanip>
 #include <sstream>
 #include <stdexcept>
 
 #include "cli/pipeline/context.h"
 #include "cli/pipeline/errors.h"
+#include "cli/pipeline/incremental_moran_output.h"
 #include "cli/pipeline/outputs.h"
 #include "cli/pipeline/unit_options.h"
 #include "geo/read/zone_units.h"
@@ -97,6 +99,15 @@ Units build_units(const MoranStage::Options& o, Context& ctx, MoranOutcome& r) {
   return u;
 }
 
+// The centre of each analysed unit: its cell's, or its zone's centroid.
+std::vector<Point> unit_centroids(const Units& u, const MoranOutcome& r) {
+  std::vector<Point> centroids;
+  const std::vector<Point> zone_points = u.zones ? zone_centroids(*u.zones) : std::vector<Point>{};
+  for (size_t cell : u.cell_of_unit)
+    centroids.push_back(u.zones ? zone_points[cell] : r.grid->centroid(static_cast<int64_t>(cell)));
+  return centroids;
+}
+
 // Weights between the analysed units, without self.
 SpatialWeights build_weights(const MoranStage::Options& o, const WeightsChoice& c, const Context& ctx, const Units& u,
                              MoranOutcome& r) {
@@ -112,10 +123,7 @@ SpatialWeights build_weights(const MoranStage::Options& o, const WeightsChoice& 
   wo.k = c.k;
   wo.include_self = false;
   wo.threads = ctx.threads;
-  std::vector<Point> centroids;
-  const std::vector<Point> zone_points = u.zones ? zone_centroids(*u.zones) : std::vector<Point>{};
-  for (size_t cell : u.cell_of_unit)
-    centroids.push_back(u.zones ? zone_points[cell] : r.grid->centroid(static_cast<int64_t>(cell)));
+  const std::vector<Point> centroids = unit_centroids(u, r);
   if (c.scheme != WeightScheme::kKNearest) {
     const bool whole_fishnet = r.grid && r.grid->shape() == UnitShape::kSquare && n == r.n_cells;
     wo.band_crs = o.band ? o.band->in_crs_units(ctx.crs().linear_unit_m())
@@ -204,6 +212,18 @@ VectorLayer local_layer(const Units& u, const MoranOutcome& r) {
   return layer;
 }
 
+IncrementalMoranResult run_incremental(const MoranStage::Options& o, const Context& ctx, const std::vector<Point>& centroids,
+                                       const std::vector<double>& counts) {
+  const double unit_m = ctx.crs().linear_unit_m();
+  IncrementalMoranOptions io;
+  io.bands = o.incremental_bands;
+  io.start_crs = o.incremental_start ? o.incremental_start->in_crs_units(unit_m) : 0.0;
+  io.increment_crs = o.incremental_increment ? o.incremental_increment->in_crs_units(unit_m) : 0.0;
+  io.standardisation = o.standardisation;
+  io.threads = ctx.threads;
+  return incremental_moran(centroids, counts, io, ctx.progress);
+}
+
 }  // namespace
 
 void MoranStage::Options::declare(OptionTable& t) {
@@ -223,6 +243,14 @@ void MoranStage::Options::declare(OptionTable& t) {
   Option& out = t.path("output", "Local output: .geojson (WGS 84), .shp or .gpkg; a .qml style goes beside it", output);
   out.short_flag = "o";
   out.config = false;
+  t.path("incremental", "Incremental spatial autocorrelation: Moran's I over increasing distance bands to this .csv, "
+                        "its z-score plot (.png) beside it", incremental)
+      .config = false;
+  t.integer("incremental_bands", "Number of distance bands of --incremental", incremental_bands, 2, 100);
+  t.length("incremental_start", "First band of --incremental (default: the distance giving every unit a neighbour)",
+           incremental_start);
+  t.length("incremental_increment", "Step between bands of --incremental (default: the mean nearest-neighbour "
+                                    "distance)", incremental_increment);
 }
 
 void MoranStage::validate(const Outputs& outputs) {
@@ -242,6 +270,14 @@ void MoranStage::validate(const Outputs& outputs) {
     throw UsageError("--weights " + o_.weights + " needs polygon zones (--zones)");
   if (o_.zones.empty() && !o_.cell_size)
     throw UsageError("moran: give --cell-size (e.g. 1000ft) for a fishnet or hexagon grid, or --zones");
+  if (!o_.incremental.empty()) {
+    if (std::filesystem::path(o_.incremental).extension() != ".csv")
+      throw UsageError("--incremental " + o_.incremental + ": the curve is written as .csv (with a .png beside it)");
+    if (c.scheme != WeightScheme::kFixedBand)
+      throw UsageError("--incremental measures fixed distance bands; it cannot be combined with --weights " + o_.weights);
+    outputs.check_free(o_.incremental);
+    outputs.check_free(std::filesystem::path(o_.incremental).replace_extension(".png").string());
+  }
 }
 
 void MoranStage::run(Context& ctx, Outputs& outputs) {
@@ -264,6 +300,7 @@ void MoranStage::run(Context& ctx, Outputs& outputs) {
       LocalMoranOptions lo{o_.standardisation, o_.moments, o_.permutations, o_.seed, ctx.threads, o_.alpha, o_.fdr};
       r_.local = local_moran(u.counts, w, lo, ctx.progress);
     }
+    if (!o_.incremental.empty()) r_.incremental = run_incremental(o_, ctx, unit_centroids(u, r_), u.counts);
   } catch (const std::invalid_argument& e) {
     throw std::runtime_error(ctx.records().source_path + ": " + e.what());
   }
@@ -276,6 +313,12 @@ void MoranStage::run(Context& ctx, Outputs& outputs) {
     write_vector(layer, ctx.crs(), vo);
     r_.paths.push_back(vo.path);
     r_.features = layer.features.size();
+  }
+  if (r_.incremental) {
+    const std::string path = outputs.path(o_.incremental, o_.incremental);
+    write_incremental_moran(*r_.incremental, ctx.crs().linear_unit_name(), path, outputs.overwrite_allowed());
+    r_.incremental_csv = path;
+    r_.incremental_png = std::filesystem::path(path).replace_extension(".png").string();
   }
   std::ostringstream line;
   line << r_.units << " units, Moran's I " << std::setprecision(4) << r_.global.i << " (z " << r_.global.z << ")";

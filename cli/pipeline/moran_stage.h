@@ -15,6 +15,7 @@
 #include "engine/core/extent.h"
 #include "engine/core/length.h"
 #include "engine/hotspot/analysis_units.h"
+#include "engine/hotspot/incremental_moran.h"
 #include "engine/hotspot/local_moran.h"
 #include "engine/hotspot/moran.h"
 
@@ -31,6 +32,8 @@ struct MoranOutcome {
   SpatialWeights::Summary neighbours;
   MoranResult global;
   std::optional<LocalMoranResult> local;
+  std::optional<IncrementalMoranResult> incremental;
+  std::string incremental_csv, incremental_png;  // written by --incremental
   std::vector<std::string> paths;    // layers written
   size_t features = 0;
 };
@@ -68,6 +71,12 @@ class MoranStage : public Stage {
     FdrCorrection fdr = FdrCorrection::kOff;
     // Output layer (local only): .geojson (WGS 84), .shp or .gpkg. REQUIRES: given with local, absent without.
     std::string output;
+    // Incremental spatial autocorrelation: Global Moran's I over increasing fixed distance bands between the unit
+    // centres, written to this .csv with its z-score plot (.png) beside it. DEFAULT: not run. REQUIRES: band weights.
+    std::string incremental;
+    int incremental_bands = 10;                   // REQUIRES: 2..100
+    std::optional<Length> incremental_start;      // DEFAULT: the distance that gives every unit a neighbour
+    std::optional<Length> incremental_increment;  // DEFAULT: the mean nearest-neighbour distance
 
     void declare(OptionTable& table);
   };

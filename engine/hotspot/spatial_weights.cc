@@ -108,10 +108,10 @@ SpatialWeights::Summary SpatialWeights::summary() const {
   return s;
 }
 
-double default_band(PointSpan centroids, int threads) {
-  if (centroids.size() < 2) return 0.0;
-  PointIndex index(centroids);
+std::vector<double> nearest_neighbor_distances(PointSpan centroids, int threads) {
   const size_t n = centroids.size();
+  if (n < 2) return std::vector<double>(n, std::numeric_limits<double>::infinity());
+  PointIndex index(centroids);
   std::vector<double> per(n, 0.0);
   parallel_for(n, ParallelFor{threads, kUnitsPerChunk}, [&](const ChunkRange& units) {
     for (size_t i = units.begin; i < units.end; ++i) {
@@ -123,8 +123,13 @@ double default_band(PointSpan centroids, int threads) {
       per[i] = d;
     }
   });
+  return per;
+}
+
+double default_band(PointSpan centroids, int threads) {
+  if (centroids.size() < 2) return 0.0;
   double band = 0.0;
-  for (double d : per) band = std::max(band, d);
+  for (double d : nearest_neighbor_distances(centroids, threads)) band = std::max(band, d);
   return band;
 }
 

@@ -58,6 +58,9 @@ struct WeightsOptions {
   int threads = 0;          // 0: all hardware threads
 };
 
+// Each unit's distance to its nearest other unit (0 for a duplicate centroid; infinity for a lone unit).
+std::vector<double> nearest_neighbor_distances(PointSpan centroids, int threads = 0);
+
 // The smallest distance that gives every unit at least one neighbour: the largest nearest-neighbour distance.
 // 0 for fewer than two units.
 double default_band(PointSpan centroids, int threads = 0);

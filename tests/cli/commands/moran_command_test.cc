@@ -71,6 +71,47 @@ TEST(MoranCommandTest, LocalLayerCarriesArcGisFieldsEqualToSpdep) {
   EXPECT_NE(qml.find("High-High Cluster"), std::string::npos);
 }
 
+// --incremental: the curve's CSV equals spdep over the same ten bands (make_spdep_incremental.R) and its plot is a
+// PNG; the bands default to ArcGIS's start (every cell has a neighbour) and step (the mean nearest-neighbour distance).
+TEST(MoranCommandTest, IncrementalCurveEqualsSpdepAndHasItsPlot) {
+  TempDir d;
+  const auto r = run_hotspot("moran " + kCharlotte + " --incremental " + d.file("isa.csv"), d);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("incremental: 10 fixed distance bands from 2000 by 2000 US survey foot"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no peak"), std::string::npos) << r.out;
+  std::istringstream csv(read_file(d.file("isa.csv")));
+  std::string line;
+  std::getline(csv, line);
+  EXPECT_EQ(line, "Distance,DistanceUnit,MoransI,ExpectedI,Variance,z_score,p_value,Peak");
+  const auto ref = hotspot::testing::read_text_columns("spdep_incremental.csv");
+  size_t rows = 0;
+  while (std::getline(csv, line)) {
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string cell; std::getline(ss, cell, ',');) f.push_back(cell);
+    ASSERT_GE(f.size(), 7u) << line;
+    ASSERT_EQ(ref.at("style")[rows], "W");
+    EXPECT_EQ(std::stod(f[0]), std::stod(ref.at("distance")[rows]));
+    EXPECT_EQ(f[1], "US survey foot");
+    EXPECT_TRUE(hotspot::testing::near_1e9(std::stod(f[2]), std::stod(ref.at("I")[rows]))) << line;
+    EXPECT_TRUE(hotspot::testing::near_1e9(std::stod(f[5]), std::stod(ref.at("z")[rows]))) << line;
+    ++rows;
+  }
+  EXPECT_EQ(rows, 10u);
+  EXPECT_EQ(read_file(d.file("isa.png")).substr(1, 3), "PNG");
+}
+
+TEST(MoranCommandTest, IncrementalNeedsACsvAndFixedBands) {
+  TempDir d;
+  auto r = run_hotspot("moran " + kCharlotte + " --incremental " + d.file("isa.txt"), d);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("written as .csv"), std::string::npos) << r.err;
+  r = run_hotspot("moran " + kCharlotte + " --weights idw1 --incremental " + d.file("isa.csv"), d);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("fixed distance bands"), std::string::npos) << r.err;
+  EXPECT_TRUE(d.entries().empty());
+}
+
 // Runs `hotspot moran --local` on incidents in EPSG:32617 over 1000 m cells of `extent`: exit 1 with `message`,
 // and nothing written beside the input.
 void expect_input_error(const std::string& csv, const std::string& extent, const std::string& message) {
