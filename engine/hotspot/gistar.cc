@@ -147,10 +147,37 @@ void analytic_z(std::span<const double> x, const SpatialWeights& w, int threads,
     throw std::invalid_argument("Gi*: no analysis unit has a neighbour other than itself; use a larger distance band");
 }
 
+// A unit's value as an integer (when every value is one, see integer_values) beside the mark of the last
+// permutation that drew it: a draw of counts touches one 8-byte slot.
+struct DrawSlot {
+  int32_t count;
+  uint32_t stamp;  // == gen: already drawn in this permutation
+};
+
+// Whether every value is an integer small enough that sums of them are exact in int64 and in doubles: then binary
+// neighbour sums are added as integers, which gives the same sums (each partial sum is exact either way) faster.
+bool integer_values(std::span<const double> x) {
+  for (double v : x)
+    if (!(std::fabs(v) <= 2147483647.0) || v != std::floor(v)) return false;
+  return true;
+}
+
+// One unit drawn without replacement from the units other than i; marks it drawn in permutation `gen`.
+inline size_t draw(UnitRng& rng, std::vector<DrawSlot>& slots, uint32_t pool, size_t i, uint32_t gen) {
+  size_t j;
+  do {
+    const uint32_t t = rng.below(pool);
+    j = t + (t >= i ? 1 : 0);
+  } while (slots[j].stamp == gen);
+  slots[j].stamp = gen;
+  return j;
+}
+
 // One thread's scratch for the draws.
 struct DrawScratch {
-  std::vector<uint32_t> stamp;  // stamp[t] == gen: value t already drawn in this permutation
+  std::vector<DrawSlot> slots;  // per unit
   uint32_t gen = 0;
+  bool integers = false;        // integer_values(x)
   std::vector<double> wts;      // the weights of the row's slots other than the unit's own
 };
 
@@ -158,8 +185,8 @@ struct DrawScratch {
 // drawn without replacement from the other n - 1 values.
 void permute_chunk(std::span<const double> x, const SpatialWeights& w, const GiStarOptions& o, const ChunkRange& units,
                    DrawScratch& scratch, GiStarResult& r) {
-  // Locals, not references into the scratch, so that the stores into stamp cannot alias gen in the draw loop.
-  std::vector<uint32_t> stamp = std::move(scratch.stamp);
+  // Locals, not references into the scratch, so that the stores into the slots cannot alias gen in the draw loop.
+  std::vector<DrawSlot> slots = std::move(scratch.slots);
   uint32_t gen = scratch.gen;
   std::vector<double>& wts = scratch.wts;
   const size_t n = x.size();
@@ -183,21 +210,22 @@ void permute_chunk(std::span<const double> x, const SpatialWeights& w, const GiS
     const uint32_t pool = static_cast<uint32_t>(n - 1);
     UnitRng rng(o.seed, i);
     int64_t upper = 0, lower = 0;
-    const bool binary = w.binary();
+    const bool binary = w.binary(), integers = binary && scratch.integers;
     for (int rep = 0; rep < R; ++rep) {
       if (++gen == 0) {
-        std::fill(stamp.begin(), stamp.end(), 0);
+        for (DrawSlot& d : slots) d.stamp = 0;
         gen = 1;
       }
       double s = self_w * xi;
-      for (size_t k = 0; k < m; ++k) {
-        uint32_t t;
-        do {
-          t = rng.below(pool);
-        } while (stamp[t] == gen);
-        stamp[t] = gen;
-        const double v = x[t + (t >= i ? 1 : 0)];
-        s += binary ? v : wts[k] * v;
+      if (integers) {
+        int64_t sum = 0;
+        for (size_t k = 0; k < m; ++k) sum += slots[draw(rng, slots, pool, i, gen)].count;
+        s += static_cast<double>(sum);
+      } else {
+        for (size_t k = 0; k < m; ++k) {
+          const double v = x[draw(rng, slots, pool, i, gen)];
+          s += binary ? v : wts[k] * v;
+        }
       }
       upper += s >= observed - tol;
       lower += s <= observed + tol;
@@ -205,7 +233,7 @@ void permute_chunk(std::span<const double> x, const SpatialWeights& w, const GiS
     const double tail = static_cast<double>(std::min(upper, lower) + 1) / static_cast<double>(R + 1);
     r.pseudo_p[i] = std::min(1.0, 2.0 * tail);
   }
-  scratch.stamp = std::move(stamp);
+  scratch.slots = std::move(slots);
   scratch.gen = gen;
 }
 
@@ -215,7 +243,14 @@ void conditional_permutations(std::span<const double> x, const SpatialWeights& w
   const size_t n = x.size();
   r.pseudo_p.assign(n, kNaN);
   const ParallelFor how{o.threads, kPermutedUnitsPerChunk, progress, "permutations"};
-  parallel_for(n, how, [n]() { return DrawScratch{std::vector<uint32_t>(n, 0), 0, {}}; },
+  parallel_for(n, how,
+               [x, integers = integer_values(x)]() {
+                 DrawScratch d;
+                 d.slots.reserve(x.size());
+                 for (double v : x) d.slots.push_back({integers ? static_cast<int32_t>(v) : 0, 0});
+                 d.integers = integers;
+                 return d;
+               },
                [&](DrawScratch& scratch, const ChunkRange& units) { permute_chunk(x, w, o, units, scratch, r); });
 }
 
