@@ -40,38 +40,90 @@ void check_inputs(PointSpan points, std::span<const double> days, const KnoxOpti
   if (o.permutations < 1) throw std::invalid_argument("Knox test: needs at least 1 permutation");
 }
 
-// A pair within the last distance edge: its two incidents and its distance band.
-struct SpatialPair {
-  uint32_t i, j;
-  uint32_t band;
+// The pairs within the last distance edge as compressed rows over the incidents in space-filling-curve order (so
+// that a row's partners' dates lie near its own in memory): row r lists the partners p > r with their distance
+// band. order[r] is the incident at row r.
+struct SpatialPairs {
+  std::vector<uint32_t> order;
+  struct Entry {
+    uint32_t partner;  // a row number
+    uint32_t band;     // side by side, so that the rare pair within a time band costs no second cache miss
+  };
+  std::vector<uint64_t> offsets;  // rows + 1
+  std::vector<Entry> entries;
+  size_t size() const { return entries.size(); }
 };
 
-std::vector<SpatialPair> spatial_pairs(PointSpan points, std::span<const double> edges, int threads) {
-  const PointIndex index(points);
+// Interleaves the bits of two 16-bit numbers (a Morton code).
+uint32_t interleave(uint32_t x, uint32_t y) {
+  auto spread = [](uint32_t v) {
+    v = (v | (v << 8)) & 0x00FF00FF;
+    v = (v | (v << 4)) & 0x0F0F0F0F;
+    v = (v | (v << 2)) & 0x33333333;
+    return (v | (v << 1)) & 0x55555555;
+  };
+  return spread(x) | (spread(y) << 1);
+}
+
+// The incidents sorted by their Morton code on a 65,536 x 65,536 grid over their extent (ties by index).
+std::vector<uint32_t> curve_order(PointSpan points) {
+  double x0 = points[0].x, x1 = x0, y0 = points[0].y, y1 = y0;
+  for (const Point& p : points) x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+  const double sx = x1 > x0 ? 65535.0 / (x1 - x0) : 0.0, sy = y1 > y0 ? 65535.0 / (y1 - y0) : 0.0;
+  std::vector<std::pair<uint32_t, uint32_t>> keyed(points.size());
+  for (size_t i = 0; i < points.size(); ++i)
+    keyed[i] = {interleave(static_cast<uint32_t>((points[i].x - x0) * sx), static_cast<uint32_t>((points[i].y - y0) * sy)),
+                static_cast<uint32_t>(i)};
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<uint32_t> order(points.size());
+  for (size_t r = 0; r < keyed.size(); ++r) order[r] = keyed[r].second;
+  return order;
+}
+
+SpatialPairs spatial_pairs(PointSpan points, std::span<const double> edges, int threads) {
+  SpatialPairs sp;
+  sp.order = curve_order(points);
   const size_t n = points.size();
-  std::vector<std::vector<SpatialPair>> chunks(chunk_count(n, kUnitsPerChunk));
+  std::vector<Point> sorted(n);
+  for (size_t r = 0; r < n; ++r) sorted[r] = points[sp.order[r]];
+  const PointIndex index(sorted);
+  std::vector<std::vector<SpatialPairs::Entry>> chunks(chunk_count(n, kUnitsPerChunk));
+  std::vector<uint32_t> row_size(n, 0);
   parallel_for(n, ParallelFor{threads, kUnitsPerChunk}, []() { return std::vector<Neighbor>(); },
-               [&](std::vector<Neighbor>& found, const ChunkRange& units) {
-    for (size_t i = units.begin; i < units.end; ++i) {
-      index.within_radius(points[i].x, points[i].y, edges.back(), found);
+               [&](std::vector<Neighbor>& found, const ChunkRange& rows) {
+    for (size_t r = rows.begin; r < rows.end; ++r) {
+      index.within_radius(sorted[r].x, sorted[r].y, edges.back(), found);
+      std::sort(found.begin(), found.end(), [](const Neighbor& a, const Neighbor& b) { return a.index < b.index; });
       for (const Neighbor& nb : found) {
-        if (nb.index <= i) continue;
+        if (nb.index <= r) continue;
         const int b = band_of(nb.distance, edges);
-        if (b >= 0) chunks[units.index].push_back({static_cast<uint32_t>(i), nb.index, static_cast<uint32_t>(b)});
+        if (b < 0) continue;
+        chunks[rows.index].push_back({nb.index, static_cast<uint32_t>(b)});
+        ++row_size[r];
       }
     }
   });
-  std::vector<SpatialPair> all;
-  for (const auto& c : chunks) all.insert(all.end(), c.begin(), c.end());
-  return all;
+  sp.offsets.assign(n + 1, 0);
+  for (size_t r = 0; r < n; ++r) sp.offsets[r + 1] = sp.offsets[r] + row_size[r];
+  for (const auto& c : chunks) sp.entries.insert(sp.entries.end(), c.begin(), c.end());
+  return sp;
 }
 
-void count_pairs(const std::vector<SpatialPair>& pairs, std::span<const double> days, std::span<const double> time_edges,
+// The table of one set of dates (`days_by_row` in the pairs' row order).
+void count_pairs(const SpatialPairs& sp, std::span<const double> days_by_row, std::span<const double> time_edges,
                  size_t time_bands, std::vector<int64_t>& counts) {
   std::fill(counts.begin(), counts.end(), 0);
-  for (const SpatialPair& p : pairs) {
-    const int t = band_of(std::fabs(days[p.i] - days[p.j]), time_edges);
-    if (t >= 0) ++counts[p.band * time_bands + static_cast<size_t>(t)];
+  const double t_min = time_edges.front(), t_max = time_edges.back();
+  const size_t rows = sp.offsets.size() - 1;
+  for (size_t r = 0; r < rows; ++r) {
+    const double dr = days_by_row[r];
+    for (uint64_t k = sp.offsets[r]; k < sp.offsets[r + 1]; ++k) {
+      const SpatialPairs::Entry e = sp.entries[k];
+      const double dt = std::fabs(dr - days_by_row[e.partner]);
+      if (dt > t_max || dt < t_min) continue;  // most pairs: outside every time band
+      const int t = band_of(dt, time_edges);
+      ++counts[e.band * time_bands + static_cast<size_t>(t)];
+    }
   }
 }
 
@@ -91,6 +143,11 @@ void shuffle(std::vector<double>& v, uint64_t seed, uint64_t rep) {
   for (size_t k = v.size(); k > 1; --k) std::swap(v[k - 1], v[uniform_below(g, k)]);
 }
 
+struct ShuffleScratch {
+  std::vector<double> shuffled, by_row;
+  std::vector<int64_t> table;
+};
+
 }  // namespace
 
 int band_of(double value, std::span<const double> edges) {
@@ -106,21 +163,25 @@ KnoxResult knox_test(PointSpan points, std::span<const double> days, const KnoxO
   r.distance_bands = o.distance_edges_crs.size() - 1;
   r.time_bands = o.time_edges_days.size() - 1;
   const size_t cells = r.distance_bands * r.time_bands;
-  const std::vector<SpatialPair> pairs = spatial_pairs(points, o.distance_edges_crs, o.threads);
+  const SpatialPairs pairs = spatial_pairs(points, o.distance_edges_crs, o.threads);
   r.spatial_pairs = static_cast<int64_t>(pairs.size());
   r.observed.assign(cells, 0);
-  count_pairs(pairs, days, o.time_edges_days, r.time_bands, r.observed);
+  std::vector<double> by_row(days.size());
+  for (size_t row = 0; row < by_row.size(); ++row) by_row[row] = days[pairs.order[row]];
+  count_pairs(pairs, by_row, o.time_edges_days, r.time_bands, r.observed);
   // Each permutation's table in its own slot, summed in order afterwards: identical for any thread count.
   const size_t R = static_cast<size_t>(o.permutations);
   std::vector<int64_t> tables(R * cells, 0);
   parallel_for(R, ParallelFor{o.threads, 1, progress, "permutations"},
-               [&]() { return std::make_pair(std::vector<double>(), std::vector<int64_t>(cells)); },
-               [&](std::pair<std::vector<double>, std::vector<int64_t>>& state, const ChunkRange& reps) {
+               [&]() { return ShuffleScratch{{}, std::vector<double>(days.size()), std::vector<int64_t>(cells)}; },
+               [&](ShuffleScratch& state, const ChunkRange& reps) {
     for (size_t rep = reps.begin; rep < reps.end; ++rep) {
-      state.first.assign(days.begin(), days.end());
-      shuffle(state.first, o.seed, rep);
-      count_pairs(pairs, state.first, o.time_edges_days, r.time_bands, state.second);
-      std::copy(state.second.begin(), state.second.end(), tables.begin() + static_cast<std::ptrdiff_t>(rep * cells));
+      // The shuffle is of the dates in the input's order (so it is the same for any pair layout), then read by row.
+      state.shuffled.assign(days.begin(), days.end());
+      shuffle(state.shuffled, o.seed, rep);
+      for (size_t row = 0; row < state.by_row.size(); ++row) state.by_row[row] = state.shuffled[pairs.order[row]];
+      count_pairs(pairs, state.by_row, o.time_edges_days, r.time_bands, state.table);
+      std::copy(state.table.begin(), state.table.end(), tables.begin() + static_cast<std::ptrdiff_t>(rep * cells));
     }
   });
   r.expected.assign(cells, 0.0);
