@@ -77,6 +77,12 @@ size_t max_points() {
   return static_cast<size_t>(n);
 }
 
+}  // namespace
+
+size_t benchmark_cap(size_t wanted) { return std::min(wanted, max_points()); }
+
+namespace {
+
 // Every point the process may use: the HOTSPOT_BENCH_POINTS file, or the synthetic set (only as many as the cap
 // lets a benchmark use; the points are drawn one after the other, so a shorter set is a prefix of the longer).
 const std::vector<Point>& all_points() {

@@ -37,6 +37,9 @@ std::vector<Point> synthetic_points(const SyntheticPointsOptions& options);
 // HOTSPOT_BENCH_MAX_POINTS. Read or generated once per process.
 std::vector<Point> benchmark_points(size_t wanted);
 
+// `wanted`, or HOTSPOT_BENCH_MAX_POINTS when that is smaller: the size of any synthetic input (records, stops).
+size_t benchmark_cap(size_t wanted);
+
 // "points from HOTSPOT_BENCH_POINTS" or "synthetic points", for a benchmark's label.
 std::string benchmark_points_label();
 
