@@ -97,7 +97,10 @@ PrivacyStage::Options privacy_options(const RunConfig& cfg) {
   const auto add = [&o](const CheckedLengths& l) { o.lengths.insert(o.lengths.end(), l.begin(), l.end()); };
   if (cfg.kde.enabled) add(public_lengths(cfg.kde.options.density, LengthNames::config));
   if (cfg.gistar.enabled) add(public_lengths(cfg.gistar.options, LengthNames::config));
-  const bool blocks = cfg.geocode.enabled || !cfg.geocode.options.references.empty();
+  bool blocks = cfg.geocode.enabled &&
+                cfg.geocode.options.learn_blocks == ReferencesStage::Options::LearnBlocks::from_input;
+  for (const ReferenceSource& r : cfg.geocode.options.references)
+    blocks = blocks || r.kind == ReferenceKind::kGazetteer || r.kind == ReferenceKind::kAuto;
   o.withheld.push_back({"privacy.point_generalisation hundred_block",
                         cfg.privacy.points == PrivacyOptions::Points::hundred_block && !blocks,
                         "needs the geocoder's block reference points: enable geocode (learn_blocks) or give a "

@@ -111,15 +111,18 @@ TEST_F(PublicDonutRunTest, PointsAreDisplacedWithinBoundsClearOfIncidentsAndPass
   EXPECT_EQ(layer["hotspot_privacy"]["masking"], m["privacy"]["masking"]);
 }
 
-TEST(PublicPointsRefusalTest, DonutBoundsAreCheckedBeforeTheInputIsRead) {
+TEST(PublicPointsRefusalTest, DonutBoundsAndBlockPointsAreCheckedBeforeTheInputIsRead) {
   const std::vector<std::pair<nlohmann::json, std::string>> cases{
       {{{"profile", "public"}, {"point_generalisation", "donut"}, {"donut_min", "8m"}},
        "privacy.donut_min 8m must be above the audit's distance 10m"},
       {{{"profile", "public"}, {"point_generalisation", "donut"}, {"donut_min", "300m"}, {"donut_max", "200m"}},
-       "privacy.donut_max 200m must be above donut_min 300m"}};
+       "privacy.donut_max 200m must be above donut_min 300m"},
+      {{{"profile", "public"}, {"point_generalisation", "hundred_block"}},
+       "privacy.point_generalisation hundred_block: needs the geocoder's block reference points"}};
   for (const auto& [privacy, message] : cases) {
     TempDir d;
     nlohmann::json c = charlotte_config(d.file("out"));
+    c["geocode"]["learn_blocks"] = false;  // the signals are intersections, not blocks
     c["input"]["path"] = d.file("not_read.csv");
     c["privacy"] = privacy;
     const CommandRun r = run_config(c, d);
