@@ -122,8 +122,11 @@ TEST(PublicProfileCommandsTest, DisparityOwnMinCountIsK) {
   fs::create_directories(d.file("internal"));
   fs::create_directories(d.file("public"));
   ASSERT_EQ(run_hotspot(stops + d.file("internal/d.md") + " --min-count 0 -q", d).code, 0);
-  const CommandRun pub = run_hotspot(stops + d.file("public/d.md") + " --min-count 5 -q --profile public", d);
+  const std::string zones = " --zones " + charlotte("police_divisions/CMPD_Police_Divisions.shp") +
+                            " --zone-key DNAME -o " + d.file("public/d.gpkg");
+  const CommandRun pub = run_hotspot(stops + d.file("public/d.md") + zones + " --min-count 5 -q --profile public", d);
   ASSERT_EQ(pub.code, 0) << pub.err;
+  EXPECT_EQ(read_file_metadata(d.file("public/d.gpkg")).at("HOTSPOT_PRIVACY_MIN_COUNT"), "5");
   EXPECT_EQ(audit(d.file("public"), d, " --min-count 5").code, 0);
   EXPECT_EQ(audit(d.file("internal"), d, " --min-count 5").code, 1);
   const CommandRun none = run_hotspot(stops + d.file("x.md") + " --min-count 0 -q --profile public", d);
