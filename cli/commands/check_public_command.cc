@@ -45,7 +45,7 @@ void declare_incident_flags(OptionTable& t, CheckPublicCommandOptions& o) {
 
 int run_check_public(const CheckPublicCommandOptions& o, std::ostream& out, std::ostream& err) {
   CheckPublicStage stage(o.check);
-  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, {o.threads, o.overwrite, o.quiet, o.rejects});
+  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, subcommand_run(o));
   const CheckPublicOutcome& r = stage.outcome();
   print_findings(r.findings, out);
   for (const std::string& s : r.skipped) out << "not scanned: " << s << "\n";

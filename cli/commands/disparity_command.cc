@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "cli/commands/ingest_summary.h"
-#include "cli/commands/stderr_progress.h"
 #include "cli/commands/subcommand_stages.h"
 #include "engine/core/text.h"
 #include "engine/disparity/disparity_report.h"
@@ -35,13 +34,11 @@ void print_summary(const DisparityCommandOptions& o, const DisparityOutcome& r, 
 
 int run_disparity(const DisparityCommandOptions& o, std::ostream& out, std::ostream& err) {
   DisparityStage stage(o.disparity);
-  StderrProgress progress(o.quiet);
-  Context ctx;
-  ctx.threads = o.threads;
-  ctx.progress = &progress;
-  Outputs outputs = Outputs::explicit_paths(o.overwrite ? Overwrite::allow : Overwrite::refuse);
-  run_stages({&stage}, ctx, outputs);
-  ctx.progress = nullptr;
+  SubcommandRun how = subcommand_run(o);
+  how.privacy.min_count = o.disparity.min_count;  // k is the command's own --min-count
+  how.withheld = {{"--min-count " + std::to_string(o.disparity.min_count), o.disparity.min_count < 2,
+                   "the public profile needs k of at least 2"}};
+  const Context ctx = run_stages_without_ingest({&stage}, how);
   print_summary(o, stage.outcome(), out);
   print_warnings(ctx.notes, err);
   return kExitOk;

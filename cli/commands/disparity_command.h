@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli/commands/command.h"
+#include "cli/pipeline/privacy_options.h"
 #include "cli/pipeline/disparity_stage.h"
 
 namespace hotspot::cli {
@@ -15,6 +16,7 @@ struct DisparityCommandOptions {
   int threads = 0;
   bool overwrite = false;
   bool quiet = false;
+  PrivacyOptions privacy;  // --profile and its keys (public: see README, 'Publishing')
 };
 
 int run_disparity(const DisparityCommandOptions& options, std::ostream& out, std::ostream& err);

@@ -5,6 +5,7 @@
 
 #include "cli/commands/ingest_summary.h"
 #include "cli/commands/subcommand_stages.h"
+#include "cli/pipeline/privacy_lengths.h"
 #include "engine/core/timestamp.h"
 
 namespace hotspot::cli {
@@ -35,7 +36,11 @@ void print_summary(const EmergingCommandOptions& o, const Context& ctx, const Em
 
 int run_emerging(const EmergingCommandOptions& o, std::ostream& out, std::ostream& err) {
   EmergingStage stage(o.emerging);
-  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, {o.threads, o.overwrite, o.quiet, o.rejects});
+  SubcommandRun how = subcommand_run(o);
+  how.public_lengths = public_lengths(o.emerging, LengthNames::flags);
+  const char* cube = "not written with the public profile: the cube holds every cell's count per time step";
+  how.withheld = {{"--cube-csv", !o.emerging.cube_csv.empty(), cube}, {"--cube-netcdf", !o.emerging.cube_netcdf.empty(), cube}};
+  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, how);
   print_summary(o, ctx, stage.outcome(), out);
   print_warnings(ctx.notes, err);
   return kExitOk;

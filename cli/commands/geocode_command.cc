@@ -143,7 +143,12 @@ int run_geocode(const GeocodeCommandOptions& o, std::ostream& out, std::ostream&
   // Every record is placed from its address, unless the records with coordinates teach the gazetteer and keep them.
   in.placement = learns_blocks(o) ? IngestOptions::Placement::own_coordinates : IngestOptions::Placement::by_address;
   WritePlacedStage write_placed({o.geocode.output});
-  SubcommandRun how{o.threads, o.overwrite, o.quiet, default_rejects_path(o), SubcommandRun::Records::optional};
+  SubcommandRun how = subcommand_run(o);
+  how.rejects = o.privacy.is_public() ? "" : default_rejects_path(o);  // raw records: never public
+  how.records = SubcommandRun::Records::optional;
+  how.withheld = {{"--point-generalisation omit", o.privacy.points == PrivacyOptions::Points::omit,
+                   "hotspot geocode writes the placed records, which the public profile omits, so nothing would be "
+                   "left: give --point-generalisation hundred_block or donut"}};
   const Context ctx = run_subcommand_stages(in, {&write_placed}, how, {&references});
   const GeocodeSummary s = summarise(o, ctx);
   if (o.geocode.json) print_json(o, ctx, s, how.rejects, out);

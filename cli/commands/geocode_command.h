@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/commands/command.h"
+#include "cli/pipeline/privacy_options.h"
 #include "cli/pipeline/references_stage.h"
 #include "geo/read/ingest.h"
 
@@ -28,6 +29,7 @@ struct GeocodeCommandOptions {
   int threads = 0;
   bool overwrite = false;
   bool quiet = false;
+  PrivacyOptions privacy;  // --profile and its keys (public: see README, 'Publishing')
   double warn_below_rate = 0.85;
 };
 

@@ -6,6 +6,7 @@
 
 #include "cli/commands/ingest_summary.h"
 #include "cli/commands/subcommand_stages.h"
+#include "cli/pipeline/privacy_lengths.h"
 
 namespace hotspot::cli {
 
@@ -45,7 +46,9 @@ void print_summary(const GistarOptions& o, const Context& ctx, const GistarOutco
 
 int run_gistar(const GistarOptions& o, std::ostream& out, std::ostream& err) {
   GistarStage stage(o.gistar);
-  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, {o.threads, o.overwrite, o.quiet, o.rejects});
+  SubcommandRun how = subcommand_run(o);
+  how.public_lengths = public_lengths(o.gistar, LengthNames::flags);
+  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, how);
   print_summary(o, ctx, *ctx.gistar, out);
   print_warnings(ctx.notes, err);
   return kExitOk;

@@ -15,7 +15,11 @@
 namespace hotspot::cli {
 
 int run_info(const InfoOptions& o, std::ostream& out, std::ostream& err) {
-  const Context ctx = run_subcommand_stages(o.ingest, {}, {0, o.overwrite, o.quiet, o.rejects_path, SubcommandRun::Records::optional});
+  SubcommandRun how = subcommand_run(o);
+  how.threads = 0;
+  how.rejects = o.rejects_path;
+  how.records = SubcommandRun::Records::optional;
+  const Context ctx = run_subcommand_stages(o.ingest, {}, how);
   const IngestResult& r = ctx.records();
   if (o.json) {
     nlohmann::ordered_json j;
@@ -63,14 +67,17 @@ void register_info(CLI::App& app, CommandAction& action) {
   add_ingest_flags(*sub, b->options.ingest, b->options.rejects_path, b->input, b->cli);
   declare_common_options(b->common, b->options.threads, b->options.overwrite, b->options.quiet);
   b->cli.bind(*sub, b->common);
-  b->privacy.declare_profile(b->profile);
+  b->privacy.declare(b->profile);
+  std::erase_if(b->profile.options(), [](const Option& o) { return o.key != "profile"; });  // refused anyway
   b->cli.bind(*sub, b->profile);
   sub->add_flag("--json", b->options.json, "Print the summary as JSON");
   sub->add_option("--top-categories", b->options.top_categories, "How many categories to list")->capture_default_str();
   sub->callback([b, &action]() {
     action = [b]() {
       b->cli.apply();
-      refuse_public_profile(b->privacy, "info");
+      refuse_public_profile(b->privacy, "info",
+                            "writes no publishable output: its only file is the rejects file, which holds raw records "
+                            "(addresses and coordinates); its summary goes to the terminal");
       return run_info(b->options, std::cout, std::cerr);
     };
   });

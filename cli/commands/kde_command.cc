@@ -6,6 +6,7 @@
 
 #include "cli/commands/ingest_summary.h"
 #include "cli/commands/subcommand_stages.h"
+#include "cli/pipeline/privacy_lengths.h"
 #include "engine/core/text.h"
 
 namespace hotspot::cli {
@@ -63,7 +64,9 @@ int run_kde(const KdeCommandOptions& o, std::ostream& out, std::ostream& err) {
   HotZonesStage hot_zones(o.kde.hot_zones);
   std::vector<Stage*> stages{&kde};
   if (!o.kde.hot_zones.paths.empty()) stages.push_back(&hot_zones);
-  const Context ctx = run_subcommand_stages(o.ingest, stages, {o.threads, o.overwrite, o.quiet, o.rejects});
+  SubcommandRun how = subcommand_run(o);
+  how.public_lengths = public_lengths(o.kde.density, LengthNames::flags);
+  const Context ctx = run_subcommand_stages(o.ingest, stages, how);
   print_ingest_summary(ctx.records(), out, 10);
   print_density(ctx, *ctx.density, out);
   if (ctx.hot_zones) print_hot_zones(*ctx.hot_zones, out);

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli/commands/command.h"
+#include "cli/pipeline/privacy_options.h"
 #include "cli/pipeline/kde_section.h"
 #include "geo/read/ingest.h"
 
@@ -17,6 +18,7 @@ struct KdeCommandOptions {
   int threads = 0;
   bool overwrite = false;
   bool quiet = false;  // no progress on stderr
+  PrivacyOptions privacy;  // --profile and its keys (public: see README, 'Publishing')
 };
 
 int run_kde(const KdeCommandOptions& options, std::ostream& out, std::ostream& err);

@@ -45,7 +45,10 @@ void register_map(CLI::App& app, CommandAction& action) {
       "              --raster out/density.tif --raster-unit 'incidents per km2' -o out/\n"
       "  hotspot map --layer 'Priority=areas.gpkg:priority' --unit share_pct=% --tiles out/tiles --min-zoom 9 --max-zoom 15 -o out/");
   bind_stage_command<MapCommandOptions, IngestFlags::none>(*sub, action, "map", [](MapCommandOptions& o) -> auto& { return o.map; },
-                                                          run_map);
+                                                          run_map,
+      "has no public output: it draws the layers it is given and cannot tell what they reveal without the incidents; "
+      "make each layer with --profile public (or hotspot run's public profile, which writes map.html) and audit the "
+      "folder with hotspot check-public");
 }
 
 }  // namespace hotspot::cli

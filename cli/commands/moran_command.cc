@@ -6,6 +6,7 @@
 
 #include "cli/commands/ingest_summary.h"
 #include "cli/commands/subcommand_stages.h"
+#include "cli/pipeline/privacy_lengths.h"
 
 namespace hotspot::cli {
 
@@ -71,7 +72,9 @@ void print_summary(const MoranCommandOptions& o, const Context& ctx, const Moran
 
 int run_moran(const MoranCommandOptions& o, std::ostream& out, std::ostream& err) {
   MoranStage stage(o.moran);
-  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, {o.threads, o.overwrite, o.quiet, o.rejects});
+  SubcommandRun how = subcommand_run(o);
+  how.public_lengths = public_lengths(o.moran, LengthNames::flags);
+  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, how);
   print_summary(o, ctx, stage.outcome(), out);
   print_warnings(ctx.notes, err);
   return kExitOk;

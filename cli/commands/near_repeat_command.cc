@@ -9,7 +9,8 @@ namespace hotspot::cli {
 
 int run_near_repeat(const NearRepeatCommandOptions& o, std::ostream& out, std::ostream& err) {
   NearRepeatStage stage(o.near_repeat);
-  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, {o.threads, o.overwrite, o.quiet, o.rejects});
+  SubcommandRun how = subcommand_run(o);
+  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, how);
   print_ingest_summary(ctx.records(), out, 5);
   out << "\n" << stage.outcome().markdown << "\n";
   for (const std::string& p : stage.outcome().paths) out << "output:    " << p << "\n";

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli/commands/command.h"
+#include "cli/pipeline/privacy_options.h"
 #include "cli/pipeline/near_repeat_stage.h"
 #include "geo/read/ingest.h"
 
@@ -17,6 +18,7 @@ struct NearRepeatCommandOptions {
   int threads = 0;
   bool overwrite = false;
   bool quiet = false;
+  PrivacyOptions privacy;  // --profile and its keys (public: see README, 'Publishing')
 };
 
 int run_near_repeat(const NearRepeatCommandOptions& options, std::ostream& out, std::ostream& err);

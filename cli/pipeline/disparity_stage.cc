@@ -10,6 +10,7 @@
 #include "cli/pipeline/context.h"
 #include "cli/pipeline/errors.h"
 #include "cli/pipeline/outputs.h"
+#include "cli/pipeline/privacy_metadata.h"
 #include "engine/core/closest_names.h"
 #include "engine/core/columns.h"
 #include "engine/core/text.h"
@@ -625,6 +626,7 @@ void DisparityStage::run(Context& ctx, Outputs& outputs) {
     const ResidentTable* res = r_.tables.residents ? &*r_.tables.residents : nullptr;
     const VectorLayer layer = zone_layer(*z.layer, *r_.tables.by_zone, o_.zone_key, res);
     write_vector(layer, *z.crs, vo);
+    record_layer_privacy(vo.path, ctx, outputs);  // public profile: its k and suppression with the layer
     r_.paths.push_back(vo.path);
     r_.paths.push_back(fs::path(vo.path).replace_extension(".qml").string());
     r_.zones = layer.features.size();

@@ -3,6 +3,8 @@
 #include <stdexcept>
 
 #include "cli/pipeline/errors.h"
+#include "cli/pipeline/privacy_layers.h"
+#include "cli/pipeline/privacy_metadata.h"
 #include "engine/core/timestamp.h"
 #include "engine/spacetime/location_weights.h"
 #include "geo/write/emerging_cube_netcdf.h"
@@ -59,11 +61,13 @@ std::vector<int64_t> incident_times(const IngestResult& in) {
 
 void write_outputs(const EmergingStage::Options& o, const Context& ctx, Outputs& outputs, EmergingOutcome& r) {
   VectorLayer layer = emerging_layer(*r.grid, r.cube, r.result);
+  if (ctx.privacy) apply_privacy(*ctx.privacy, layer);  // public: SUM_COUNT below k suppressed
   VectorWriteOptions vo;
   vo.path = outputs.path(o.output, o.output);
   vo.overwrite = outputs.overwrite_allowed();
   vo.qml_style = emerging_qml();
   write_vector(layer, ctx.crs(), vo);
+  record_layer_privacy(vo.path, ctx, outputs);
   r.paths.push_back(vo.path);
   if (!o.cube_csv.empty()) {
     const std::string csv = outputs.path(o.cube_csv, o.cube_csv);

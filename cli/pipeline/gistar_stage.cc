@@ -9,6 +9,7 @@
 
 #include "cli/pipeline/errors.h"
 #include "cli/pipeline/privacy_layers.h"
+#include "cli/pipeline/privacy_metadata.h"
 #include "cli/pipeline/unit_options.h"
 #include "engine/core/text.h"
 #include "geo/map/gistar_styles.h"
@@ -346,6 +347,7 @@ void write_layers(const GistarStage::Options& o, const Context& ctx, Outputs& ou
     // One .qml beside the layer; in a run folder one gistar_cells.qml serves both files.
     if (!outputs.is_folder() || shp) vo.qml_style = gi_bin_qml("Gi_Bin", r.zones);
     write_vector(layer, ctx.crs(), vo);
+    record_layer_privacy(vo.path, ctx, outputs);
     r.paths.push_back(vo.path);
   }
   r.features = layer.features.size();

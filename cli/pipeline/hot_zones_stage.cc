@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "cli/pipeline/errors.h"
+#include "cli/pipeline/privacy_metadata.h"
 #include "geo/write/hot_zones.h"
 
 namespace hotspot::cli {
@@ -56,6 +57,7 @@ void HotZonesStage::run(Context& ctx, Outputs& outputs) {
   for (const std::string& p : paths) {
     const std::string path = outputs.path(p, p);
     write_hot_zones(r.zones, r.levels, ctx.crs(), density.unit_label, path, outputs.overwrite_allowed());
+    record_layer_privacy(path, ctx, outputs);
     r.paths.push_back(path);
   }
   ctx.stage_line = describe(r);

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "cli/pipeline/errors.h"
+#include "cli/pipeline/privacy_metadata.h"
 #include "engine/core/text.h"
 #include "engine/density/kde_grid.h"
 #include "engine/density/kde_radius.h"
@@ -168,7 +169,8 @@ std::map<std::string, std::string> surface_metadata(const KdeRun& run) {
 }
 
 // Writes the surface as a Cloud-Optimized GeoTIFF (density.tif in a run folder).
-void write_surface(KdeRun& run, int threads, Outputs& outputs) {
+void write_surface(KdeRun& run, const Context& ctx, Outputs& outputs) {
+  const int threads = ctx.threads;
   KdeOutcome& r = run.r;
   GeoTiffOptions go;
   go.path = outputs.path(run.opt.output, "density.tif");
@@ -177,6 +179,8 @@ void write_surface(KdeRun& run, int threads, Outputs& outputs) {
   go.band_description = "kernel density: " + r.description;
   go.threads = threads;
   go.metadata = surface_metadata(run);
+  if (ctx.privacy && ctx.privacy->is_public())
+    for (const auto& [key, value] : privacy_metadata_items(*ctx.privacy)) go.metadata[key] = value;
   const auto t_write = Clock::now();
   write_geotiff(r.raster, run.crs, go);
   r.write_seconds = seconds_since(t_write);
@@ -234,7 +238,7 @@ void KdeStage::run(Context& ctx, Outputs& outputs) {
   choose_grid(run);
   estimate(run, ctx.progress);
   refuse_empty_surface(run);
-  write_surface(run, ctx.threads, outputs);
+  write_surface(run, ctx, outputs);
   ctx.stage_line = run.r.description;
   ctx.density = std::move(run.r);
 }

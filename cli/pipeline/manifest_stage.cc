@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "cli/pipeline/report_stage.h"
+#include "cli/pipeline/privacy_metadata.h"
 #include "geo/write/sha256.h"
 
 namespace fs = std::filesystem;
@@ -68,18 +69,6 @@ ordered_json outputs_json(const fs::path& folder, const std::vector<std::string>
   return outputs;
 }
 
-// What the profile did to the outputs, for whoever publishes them.
-ordered_json privacy_json(const PrivacyOptions& p) {
-  return {{"profile", "public"},
-          {"min_count", p.min_count},
-          {"suppression", "counts from 1 to k - 1 null (SUPPRESSED = 1 in layers, '< k' in report.md) with complementary "
-                          "cells (SUPPRESSED = 2, 'suppressed') and the rates and shares of the same feature or row"},
-          {"generalisation", p.generalisation.to_string()},
-          {"points", "no incident point layer, no rejects file, no lon/lat in the report"},
-          {"masking", "none: positions are aggregated to cells of at least the generalisation distance, not displaced"},
-          {"audit", "check-public at " + p.check_distance.to_string() + " against the run's incidents, passed"}};
-}
-
 }  // namespace
 
 void ManifestStage::validate(const Outputs& outputs) {
@@ -101,7 +90,10 @@ void ManifestStage::run(Context& ctx, Outputs& outputs) {
   m["crs"] = ctx.crs().describe();
   m["outputs"] = outputs_json(folder, written);
   m["notes"] = run_notes(ctx, o_.address_column);
-  if (ctx.privacy && ctx.privacy->is_public()) m["privacy"] = privacy_json(*ctx.privacy);
+  if (ctx.privacy && ctx.privacy->is_public()) {
+    m["privacy"] = privacy_json(*ctx.privacy);
+    m["privacy"]["audit"] = "check-public at " + ctx.privacy->check_distance.to_string() + " against the run's incidents";
+  }
   std::ofstream f(path, std::ios::binary);
   f << m.dump(2) << "\n";
   f.close();

@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "cli/pipeline/errors.h"
+#include "cli/pipeline/privacy_points_stage.h"
 
 namespace fs = std::filesystem;
 
@@ -60,6 +61,15 @@ MapLayer clusters_layer(const std::string& path) {
                     {"NEAR_INT", "near", "", -1},      {"NEAR_FT", "distance to it", "ft", 0},
                     {"DIVISION", "patrol division", "", -1}, {"NPA", "neighbourhood profile area", "", -1}};
   l.empty_message = "No significant hot spot lies outside the priority areas";
+  return l;
+}
+
+// The public profile's generalised incidents (cli/pipeline/privacy_points_stage.h).
+MapLayer public_points_layer(const std::string& path, const PrivacyOptions& privacy) {
+  const bool blocks = privacy.points == PrivacyOptions::Points::hundred_block;
+  MapLayer l = default_map_layer(MapLayerKind::kPoints, blocks ? "Incidents (hundred blocks)" : "Incidents (masked)");
+  l.path = path;
+  if (blocks) l.popup_fields = {{"INCIDENTS", "incidents at this block", "incidents", 0}};
   return l;
 }
 
@@ -144,6 +154,8 @@ void add_run_layers(const Context& ctx, Outputs& outputs, const MapStage::Option
   if (!gi_cells.empty()) spec.layers.push_back(gi_cells_layer(gi_cells, ctx));
   spec.layers.push_back(priority_areas_layer(outputs.find("priority_areas.geojson"), ctx, o.start_year));
   if (!clusters.empty()) spec.layers.push_back(clusters_layer(clusters));
+  if (const std::string points = outputs.find(kPublicPointsFile); !points.empty())
+    spec.layers.push_back(public_points_layer(points, *ctx.privacy));
   const size_t boundaries = spec.layers.size();
   add_boundary_layers(o.boundaries, spec);
   copy_context_layers(outputs, spec, boundaries);

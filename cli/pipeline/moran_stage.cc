@@ -10,6 +10,8 @@
 #include "cli/pipeline/errors.h"
 #include "cli/pipeline/incremental_moran_output.h"
 #include "cli/pipeline/outputs.h"
+#include "cli/pipeline/privacy_layers.h"
+#include "cli/pipeline/privacy_metadata.h"
 #include "cli/pipeline/unit_options.h"
 #include "geo/read/zone_units.h"
 #include "geo/write/vector_writer.h"
@@ -309,8 +311,10 @@ void MoranStage::run(Context& ctx, Outputs& outputs) {
     vo.path = outputs.path(o_.output, o_.output);
     vo.overwrite = outputs.overwrite_allowed();
     vo.qml_style = cotype_qml();
-    const VectorLayer layer = local_layer(u, r_);
+    VectorLayer layer = local_layer(u, r_);
+    if (ctx.privacy) apply_privacy(*ctx.privacy, layer);  // polygons: counts below k suppressed
     write_vector(layer, ctx.crs(), vo);
+    record_layer_privacy(vo.path, ctx, outputs);
     r_.paths.push_back(vo.path);
     r_.features = layer.features.size();
   }

@@ -10,6 +10,7 @@
 #include "cli/pipeline/context.h"
 #include "cli/pipeline/errors.h"
 #include "cli/pipeline/outputs.h"
+#include "engine/privacy/cell_suppression.h"
 #include "geo/write/atomic_output.h"
 
 namespace hotspot::cli {
@@ -78,21 +79,29 @@ std::string number_text(double v, int precision) {
   return s.str();
 }
 
-std::string csv_table(const NearRepeatOutcome& r) {
+// `hidden` (public profile): per cell, suppressed or not (engine/privacy/cell_suppression.h); empty = none. A
+// suppressed cell's count, ratio and p are written empty, its `suppressed` 1 (below k) or 2 (complementary).
+std::string csv_table(const NearRepeatOutcome& r, const std::vector<Suppressed>& hidden) {
   std::ostringstream c;
-  c << "distance_band,time_band,observed,expected,knox_ratio,pseudo_p\n";
+  c << "distance_band,time_band,observed,expected,knox_ratio,pseudo_p" << (hidden.empty() ? "" : ",suppressed") << "\n";
   for (size_t d = 0; d < r.knox.distance_bands; ++d)
     for (size_t t = 0; t < r.knox.time_bands; ++t) {
       const size_t k = r.knox.cell(d, t);
-      c << r.distance_labels[d] << "," << r.time_labels[t] << "," << r.knox.observed[k] << ","
-        << number_text(r.knox.expected[k], 3) << "," << number_text(r.knox.knox_ratio[k], 3) << ","
-        << number_text(r.knox.pseudo_p[k], 4) << "\n";
+      c << r.distance_labels[d] << "," << r.time_labels[t] << ",";
+      if (!hidden.empty() && hidden[k] != Suppressed::no) {
+        c << "," << number_text(r.knox.expected[k], 3) << ",,," << (hidden[k] == Suppressed::primary ? 1 : 2) << "\n";
+        continue;
+      }
+      c << r.knox.observed[k] << "," << number_text(r.knox.expected[k], 3) << ","
+        << number_text(r.knox.knox_ratio[k], 3) << "," << number_text(r.knox.pseudo_p[k], 4)
+        << (hidden.empty() ? "" : ",0") << "\n";
     }
   return c.str();
 }
 
 // Rows: distance bands; columns: time bands; each cell "ratio (p)" with the observed count, as Ratcliffe's tables.
-std::string markdown_table(const NearRepeatOutcome& r, const NearRepeatStage::Options& o) {
+std::string markdown_table(const NearRepeatOutcome& r, const NearRepeatStage::Options& o,
+                           const std::vector<Suppressed>& hidden, int min_count) {
   std::ostringstream m;
   m << "| distance \\ time |";
   for (const std::string& t : r.time_labels) m << " " << t << " |";
@@ -103,6 +112,10 @@ std::string markdown_table(const NearRepeatOutcome& r, const NearRepeatStage::Op
     m << "| " << r.distance_labels[d] << " |";
     for (size_t t = 0; t < r.knox.time_bands; ++t) {
       const size_t k = r.knox.cell(d, t);
+      if (!hidden.empty() && hidden[k] != Suppressed::no) {
+        m << (hidden[k] == Suppressed::primary ? " < " + std::to_string(min_count) + " obs" : " suppressed") << " |";
+        continue;
+      }
       m << " " << r.knox.observed[k] << " obs, " << number_text(r.knox.expected[k], 1) << " exp, ratio "
         << (std::isfinite(r.knox.knox_ratio[k]) ? number_text(r.knox.knox_ratio[k], 2) : "-") << ", p "
         << number_text(r.knox.pseudo_p[k], 3) << (r.knox.pseudo_p[k] <= 0.05 ? " **" : "") << " |";
@@ -172,9 +185,18 @@ void NearRepeatStage::run(Context& ctx, Outputs& outputs) {
   } catch (const std::invalid_argument& e) {
     throw std::runtime_error(in.source_path + ": " + e.what());
   }
-  r_.markdown = markdown_table(r_, o_);
+  std::vector<Suppressed> hidden;  // public profile: pair counts below k, with their complements
+  const int k = ctx.privacy && ctx.privacy->is_public() ? ctx.privacy->min_count : 0;
+  if (k > 0) {
+    const CellCountTable t{r_.knox.distance_bands, r_.knox.time_bands, r_.knox.observed, RowTotals::not_published,
+                           ColumnTotals::not_published};
+    const SuppressionResult s = suppress_small_counts(t, k);
+    for (size_t d = 0; d < t.rows; ++d)
+      for (size_t c = 0; c < t.cols; ++c) hidden.push_back(s.cell(d, c));
+  }
+  r_.markdown = markdown_table(r_, o_, hidden, k);
   AtomicOutput file(outputs.path(o_.output, o_.output), outputs.overwrite_allowed());
-  std::ofstream(file.temp_path(), std::ios::binary) << csv_table(r_);
+  std::ofstream(file.temp_path(), std::ios::binary) << csv_table(r_, hidden);
   std::ofstream(std::filesystem::path(file.temp_path()).replace_extension(".md"), std::ios::binary) << r_.markdown;
   file.commit();
   r_.paths = {file.final_path(), std::filesystem::path(file.final_path()).replace_extension(".md").string()};

@@ -5,16 +5,11 @@
 
 namespace hotspot::cli {
 
-namespace {
-
-// Metres, for comparing lengths before the CRS is known: a foot is a US survey foot here (it differs from the
-// international foot by 2 parts per million, far below any generalisation distance).
-double comparable_m(const Length& l) { return l.in_metres(kUsSurveyFootM); }
-
-}  // namespace
-
 void PrivacyStage::validate(const Outputs&) {
   if (!o_.privacy.is_public()) return;
+  o_.privacy.validate();
+  for (const Options::Withheld& w : o_.withheld)
+    if (w.asked) throw UsageError(w.option + ": " + w.why);
   const Length& g = o_.privacy.generalisation;
   for (const Options::Checked& c : o_.lengths) {
     if (!c.length)
@@ -30,9 +25,7 @@ void PrivacyStage::validate(const Outputs&) {
 
 void PrivacyStage::run(Context& ctx, Outputs&) {
   ctx.privacy = o_.privacy;
-  ctx.stage_line = o_.privacy.is_public() ? "public profile: k = " + std::to_string(o_.privacy.min_count) +
-                                                ", generalisation " + o_.privacy.generalisation.to_string()
-                                          : "internal profile";
+  ctx.stage_line = o_.privacy.describe() + " profile";
 }
 
 }  // namespace hotspot::cli

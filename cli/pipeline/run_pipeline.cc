@@ -13,6 +13,8 @@
 #include "cli/pipeline/manifest_stage.h"
 #include "cli/pipeline/map_stage.h"
 #include "cli/pipeline/priority_areas_stage.h"
+#include "cli/pipeline/privacy_lengths.h"
+#include "cli/pipeline/privacy_points_stage.h"
 #include "cli/pipeline/privacy_stage.h"
 #include "cli/pipeline/references_stage.h"
 #include "cli/pipeline/report_stage.h"
@@ -92,21 +94,18 @@ ManifestStage::Options manifest_options(const RunConfig& cfg, const std::string&
 PrivacyStage::Options privacy_options(const RunConfig& cfg) {
   PrivacyStage::Options o;
   o.privacy = cfg.privacy;
-  if (cfg.kde.enabled) o.lengths.push_back({"kde.radius", cfg.kde.options.density.radius});
-  if (cfg.gistar.enabled && cfg.gistar.options.zones.empty())
-    o.lengths.push_back({"gistar.cell_size", cfg.gistar.options.cell_size});
+  const auto add = [&o](const CheckedLengths& l) { o.lengths.insert(o.lengths.end(), l.begin(), l.end()); };
+  if (cfg.kde.enabled) add(public_lengths(cfg.kde.options.density, LengthNames::config));
+  if (cfg.gistar.enabled) add(public_lengths(cfg.gistar.options, LengthNames::config));
+  bool blocks = cfg.geocode.enabled &&
+                cfg.geocode.options.learn_blocks == ReferencesStage::Options::LearnBlocks::from_input;
+  for (const ReferenceSource& r : cfg.geocode.options.references)
+    blocks = blocks || r.kind == ReferenceKind::kGazetteer || r.kind == ReferenceKind::kAuto;
+  o.withheld.push_back({"privacy.point_generalisation hundred_block",
+                        cfg.privacy.points == PrivacyOptions::Points::hundred_block && !blocks,
+                        "needs the geocoder's block reference points: enable geocode (learn_blocks) or give a "
+                        "gazetteer reference"});
   return o;
-}
-
-// The audit of the finished folder (public profile): any finding fails the run, naming the first few.
-void require_publishable(const CheckPublicStage& check) {
-  const CheckPublicOutcome& r = check.outcome();
-  if (r.findings.empty()) return;
-  std::string first;
-  for (size_t i = 0; i < r.findings.size() && i < 5; ++i)
-    first += "\n  " + r.findings[i].file + ": " + r.findings[i].where + ": " + r.findings[i].value + ": " + r.findings[i].why;
-  throw std::runtime_error("check-public: the public profile's outputs failed the audit (" + r.summary() +
-                           "); nothing was written:" + first);
 }
 
 // The stages of `cfg`, writing into `folder` (existing and empty).
@@ -133,7 +132,9 @@ PipelineResult run_stages_into(const RunConfig& cfg, const std::string& folder, 
   co.folder = folder;
   co.distance = cfg.privacy.check_distance;
   co.min_count = cfg.privacy.min_count;
+  co.shared = audit_sharing(cfg.privacy);
   CheckPublicStage check(co);
+  PublicPointsStage public_points;
 
   std::vector<Stage*> stages;
   if (cfg.privacy.is_public()) stages.push_back(&privacy);
@@ -142,6 +143,7 @@ PipelineResult run_stages_into(const RunConfig& cfg, const std::string& folder, 
   if (cfg.kde.enabled) stages.insert(stages.end(), {&kde, &hot_zones});
   if (cfg.gistar.enabled) stages.push_back(&gistar);
   for (Stage* s : std::initializer_list<Stage*>{&boundaries, &areas, &clusters}) stages.push_back(s);
+  if (cfg.privacy.is_public()) stages.push_back(&public_points);  // before the map, which draws them
   if (cfg.map.enabled) stages.push_back(&map);
   stages.push_back(&report);
   stages.push_back(&manifest);

@@ -1,6 +1,7 @@
 #include "cli/pipeline/styled_layers.h"
 
 #include "cli/pipeline/privacy_layers.h"
+#include "cli/pipeline/privacy_metadata.h"
 #include "geo/map/qgis_styles.h"
 
 namespace hotspot::cli {
@@ -16,6 +17,7 @@ void write_styled_layers(const VectorLayer& given_layer, const std::vector<std::
     if (given.ends_with(".shp"))  // one .qml beside the shapefile serves both files of a run
       vo.qml_style = vector_layer_qml(default_map_layer(style, style_title).style, GeometryKind::kPolygon);
     write_vector(layer, ctx.crs(), vo);
+    record_layer_privacy(vo.path, ctx, outputs);
   }
 }
 

@@ -8,6 +8,8 @@
 #include "cli/pipeline/errors.h"
 #include "engine/core/text.h"
 #include "geo/write/atomic_output.h"
+#include "cli/pipeline/privacy_metadata.h"
+#include "cli/pipeline/privacy_points.h"
 #include "geo/write/vector_writer.h"
 
 namespace fs = std::filesystem;
@@ -105,6 +107,33 @@ VectorLayer placed_layer(const std::vector<std::string>& header, const std::vect
   return layer;
 }
 
+// The public profile: the placed positions generalised (cli/pipeline/privacy_points.h), no field of the records.
+void write_public(const std::vector<Placed>& placed, const std::string& path, const Context& ctx, Outputs& outputs) {
+  std::vector<Point> points;
+  for (const Placed& p : placed) points.push_back({p.point().x, p.point().y, 1.0});
+  const PublicPoints pub = public_points(points, block_reference_points(ctx), *ctx.privacy, ctx.geocoder->crs_unit_m(),
+                                         ctx.threads);
+  if (is_csv(path)) {
+    AtomicOutput file(path, outputs.overwrite_allowed());
+    std::ofstream f(file.temp_path(), std::ios::binary);
+    f << "gc_x,gc_y" << (pub.layer.fields.empty() ? "" : ",INCIDENTS") << "\n" << std::setprecision(10);
+    for (const VectorFeature& feat : pub.layer.features) {
+      const PointGeometry& g = std::get<PointGeometry>(feat.geometry);
+      f << g.x << "," << g.y;
+      if (!feat.values.empty()) f << "," << std::get<int64_t>(feat.values[0]);
+      f << "\n";
+    }
+    f.close();
+    if (!f) throw std::runtime_error(path + ": write failed (disk full?)");
+    file.commit();
+  } else {
+    VectorWriteOptions vo;
+    vo.path = path;
+    vo.overwrite = outputs.overwrite_allowed();
+    write_vector(pub.layer, ctx.geocoder->crs(), vo);
+  }
+}
+
 }  // namespace
 
 void WritePlacedStage::validate(const Outputs& outputs) {
@@ -124,7 +153,10 @@ void WritePlacedStage::run(Context& ctx, Outputs& outputs) {
   const std::vector<Placed> placed = placed_records(ctx);
   const std::vector<std::string>& header = ctx.records().header;
   const std::string path = outputs.path(o_.output, o_.output);
-  if (is_csv(path)) {
+  if (ctx.privacy && ctx.privacy->is_public()) {
+    write_public(placed, path, ctx, outputs);
+    record_layer_privacy(path, ctx, outputs);
+  } else if (is_csv(path)) {
     write_csv(header, placed, path, outputs.overwrite());
   } else {
     VectorWriteOptions vo;

@@ -66,6 +66,14 @@ size_t BlockGazetteer::blocks() const {
   return n;
 }
 
+std::vector<XY> BlockGazetteer::block_points() const {
+  std::vector<XY> out;
+  for (const auto& [id, st] : streets_)
+    for (const Block& b : st.blocks) out.push_back(b.point);
+  std::sort(out.begin(), out.end(), [](const XY& a, const XY& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+  return out;
+}
+
 std::optional<GazetteerHit> BlockGazetteer::lookup(uint32_t street_id, int64_t number) const {
   auto it = streets_.find(street_id);
   if (it == streets_.end() || it->second.blocks.empty() || number < 0) return std::nullopt;

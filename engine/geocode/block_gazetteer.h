@@ -54,6 +54,9 @@ class BlockGazetteer {
 
   size_t streets() const { return streets_.size(); }
   size_t blocks() const;
+  // Every known block's point (after finalize), sorted by x then y: the reference points public point layers are
+  // snapped to (engine/privacy/generalise_points.h).
+  std::vector<XY> block_points() const;
   int64_t records() const { return records_; }
   const GazetteerOptions& options() const { return options_; }
 

@@ -31,6 +31,7 @@ bool is_derived_from(std::string_view derived, std::string_view count) {
 bool is_count_name(std::string_view name) {
   const std::string n = normalised(name);
   if (n == "n" || n == "observed" || n == "before" || n == "after") return true;
+  if (n == "stops" || n == "records" || n == "outcomes") return true;  // a table of stops (hotspot disparity)
   if (n.size() == 4 && (n.rfind("19", 0) == 0 || n.rfind("20", 0) == 0) &&
       std::all_of(n.begin(), n.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     return true;  // counts by year: {"2017": 11}

@@ -1,6 +1,7 @@
 // Which published values are counts of incidents, and which counts are too small to publish. A field is a count
 // when its name says so (spelling normalised: case, spaces, hyphens and underscores ignored): it contains "count"
-// (Join_Count, SUM_COUNT, count_2024), is "n", "observed", "before", "after" or a year (counts by year), or names
+// (Join_Count, SUM_COUNT, count_2024), is "n", "observed", "before", "after", "stops", "records", "outcomes" (a table
+// of stops) or a year (counts by year), or names
 // incidents ("incidents", "violent", "incidents_2023") and is not a figure derived from counts (share, rate, ratio, density, mean, pct, per, change,
 // z-score, p-value in the name). A count discloses when it is at least 1 and below k: zero and suppressed (null) cells do not.
 #pragma once

@@ -14,4 +14,8 @@ std::optional<Neighbor> ProximityIndex::nearest_within(double x, double y, doubl
   return within.front();
 }
 
+size_t ProximityIndex::count_within(double x, double y, double distance_crs) const {
+  return incidents_.empty() ? 0 : index_.count_within_radius(x, y, distance_crs);
+}
+
 }  // namespace hotspot

@@ -18,6 +18,9 @@ class ProximityIndex {
   // The nearest incident at most distance_crs from (x, y) (ties: the lower index), or none.
   std::optional<Neighbor> nearest_within(double x, double y, double distance_crs) const;
 
+  // How many incidents lie at most distance_crs from (x, y).
+  size_t count_within(double x, double y, double distance_crs) const;
+
   size_t size() const { return incidents_.size(); }
 
  private:

@@ -61,4 +61,16 @@ PublishedValues scan_published_folder(const std::string& folder, const Crs& anal
   return out;
 }
 
+PublishedValues scan_published_files(std::vector<std::string> files, const Crs& analysis_crs, const Extent& window) {
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  PublishedValues out;
+  ScanSink sink(analysis_crs, window, out);
+  for (const std::string& f : files) {
+    if (!fs::is_regular_file(f)) throw std::runtime_error(f + ": no such file");
+    scan_file(f, f, sink);
+  }
+  return out;
+}
+
 }  // namespace hotspot

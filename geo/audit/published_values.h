@@ -39,5 +39,7 @@ struct PublishedValues {
 
 // Scans every file under `folder` (recursively). Throws std::runtime_error when the folder cannot be read.
 PublishedValues scan_published_folder(const std::string& folder, const Crs& analysis_crs, const Extent& window);
+// Scans the files given (a command's outputs), each named as given. Throws std::runtime_error for a missing file.
+PublishedValues scan_published_files(std::vector<std::string> files, const Crs& analysis_crs, const Extent& window);
 
 }  // namespace hotspot

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "geo/audit/layer_metadata.h"
 #include "tests/cli/commands/charlotte_run.h"
 
 namespace hotspot::testing {
@@ -54,6 +55,33 @@ TEST_F(PublicProfileTest, NoRejectsNoPositionsAndTheManifestSaysSo) {
   EXPECT_EQ(m["resolved_config"]["privacy"]["generalisation"], "300m");
 }
 
+// Every layer says how it was made publishable: GeoJSON in a top-level member, the shapefile in the sidecar
+// <stem>.privacy.json, the GeoTIFF in its metadata (read back through GDAL), each the manifest's object.
+TEST_F(PublicProfileTest, EveryLayerRecordsTheProfile) {
+  const nlohmann::json m = nlohmann::json::parse(read_file(file("manifest.json")))["privacy"];
+  for (const char* layer : {"gistar_cells.geojson", "hotspot_clusters.geojson", "priority_areas.geojson"}) {
+    const nlohmann::json j = nlohmann::json::parse(read_file(file(layer)));
+    ASSERT_TRUE(j.contains("hotspot_privacy")) << layer;
+    for (const char* key : {"profile", "min_count", "generalisation", "points", "masking"})
+      EXPECT_EQ(j["hotspot_privacy"][key], m[key]) << layer << " " << key;
+  }
+  for (const char* sidecar : {"gistar_cells.privacy.json", "hotspot_clusters.privacy.json", "priority_areas.privacy.json"}) {
+    const nlohmann::json j = nlohmann::json::parse(read_file(file(sidecar)));
+    EXPECT_EQ(j["min_count"], 3) << sidecar;
+    EXPECT_EQ(j["generalisation"], "300m") << sidecar;
+  }
+  const std::map<std::string, std::string> tif = read_file_metadata(file("density.tif"));
+  EXPECT_EQ(tif.at("HOTSPOT_PRIVACY_PROFILE"), "public");
+  EXPECT_EQ(tif.at("HOTSPOT_PRIVACY_MIN_COUNT"), "3");
+  EXPECT_EQ(tif.at("HOTSPOT_PRIVACY_GENERALISATION"), "300m");
+  EXPECT_EQ(tif.at("HOTSPOT_PRIVACY_POINTS"), m["points"].get<std::string>());
+  EXPECT_EQ(tif.at("HOTSPOT_PRIVACY_MASKING"), m["masking"].get<std::string>());
+  const nlohmann::json outputs = nlohmann::json::parse(read_file(file("manifest.json")))["outputs"];
+  bool listed = false;
+  for (const nlohmann::json& o : outputs) listed |= o["file"] == "gistar_cells.privacy.json";
+  EXPECT_TRUE(listed);
+}
+
 TEST(InternalProfileTest, MainJobFailsTheAuditAndIsUnchanged) {
   TempDir d;
   nlohmann::json c = charlotte_config(d.file("out"));
@@ -89,9 +117,10 @@ TEST(PublicProfileRefusalTest, ProfileFlagOnRunAndOnOtherCommands) {
   EXPECT_EQ(run.code, 2) << run.err;
   EXPECT_NE(run.err.find("kde.radius 500ft is finer than"), std::string::npos) << run.err;
   const CommandRun kde = run_hotspot("kde " + charlotte("cmpd_incidents_sample.csv") +
-                                         " --crs EPSG:2264 -r 2000ft -o " + d.file("d.tif") + " --profile public", d);
+                                         " --crs EPSG:2264 -r 500ft -o " + d.file("d.tif") + " --profile public", d);
   EXPECT_EQ(kde.code, 2);
-  EXPECT_NE(kde.err.find("--profile public: hotspot kde has no public output yet"), std::string::npos) << kde.err;
+  EXPECT_NE(kde.err.find("--radius 500ft is finer than the public profile's generalisation 300m"), std::string::npos)
+      << kde.err;
   EXPECT_FALSE(std::filesystem::exists(d.file("d.tif")));
 }
 

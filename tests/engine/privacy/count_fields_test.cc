@@ -7,10 +7,10 @@ namespace {
 
 TEST(CountFieldsTest, NamesThatAreCounts) {
   for (const char* n : {"Join_Count", "SUM_COUNT", "count", "COUNT_2024", "incidents", "Violent incidents",
-                        "incidents_2023", "n", "observed", "violent", "2017", "before"})
+                        "incidents_2023", "n", "observed", "violent", "2017", "before", "stops", "Records", "outcomes"})
     EXPECT_TRUE(is_count_name(n)) << n;
   for (const char* n : {"GiZScore", "Gi_Bin", "NNeighbors", "SOURCE_ID", "name", "density_mean", "share", "year", "share_violent", "1776", "years_before",
-                        "share_incidents", "incidents_per_sq_mile", "count_change_pct", "COUNT_Z"})
+                        "share_incidents", "incidents_per_sq_mile", "count_change_pct", "COUNT_Z", "records_in", "stop_rate"})
     EXPECT_FALSE(is_count_name(n)) << n;
 }
 
