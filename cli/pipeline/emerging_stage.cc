@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "cli/pipeline/errors.h"
+#include "cli/pipeline/privacy_layers.h"
 #include "engine/core/timestamp.h"
 #include "engine/spacetime/location_weights.h"
 #include "geo/write/emerging_cube_netcdf.h"
@@ -59,6 +60,7 @@ std::vector<int64_t> incident_times(const IngestResult& in) {
 
 void write_outputs(const EmergingStage::Options& o, const Context& ctx, Outputs& outputs, EmergingOutcome& r) {
   VectorLayer layer = emerging_layer(*r.grid, r.cube, r.result);
+  if (ctx.privacy) apply_privacy(*ctx.privacy, layer);  // a run's public profile: small counts suppressed
   VectorWriteOptions vo;
   vo.path = outputs.path(o.output, o.output);
   vo.overwrite = outputs.overwrite_allowed();
@@ -149,6 +151,7 @@ void EmergingStage::run(Context& ctx, Outputs& outputs) {
     throw InputError(in.source_path, 0, "", err.what());
   }
   write_outputs(o_, ctx, outputs, r);
+  ctx.emerging = r;  // for the report's pattern mix
   ctx.stage_line = std::to_string(r.cube.locations()) + " locations x " + std::to_string(r.cube.steps()) + " steps";
 }
 

@@ -5,6 +5,7 @@
 
 #include "cli/pipeline/boundaries_stage.h"
 #include "cli/pipeline/check_public_stage.h"
+#include "cli/pipeline/emerging_stage.h"
 #include "cli/pipeline/errors.h"
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/hot_zones_stage.h"
@@ -16,6 +17,7 @@
 #include "cli/pipeline/privacy_stage.h"
 #include "cli/pipeline/references_stage.h"
 #include "cli/pipeline/report_stage.h"
+#include "cli/pipeline/trends_stage.h"
 #include "cli/pipeline/uncovered_hotspots_stage.h"
 #include "geo/write/atomic_output.h"
 
@@ -74,6 +76,21 @@ ReportStage::Options report_options(const RunConfig& cfg, const std::string& gen
   return o;
 }
 
+// The run writes the layer only (its .qml beside it); the cube CSV and netCDF are the subcommand's.
+EmergingStage::Options emerging_options(const RunConfig& cfg) {
+  EmergingStage::Options o = cfg.emerging.options;
+  o.output = "emerging_hotspots.geojson";
+  o.cube_csv.clear();
+  o.cube_netcdf.clear();
+  return o;
+}
+
+TrendsStage::Options trends_options(const RunConfig& cfg) {
+  TrendsStage::Options o = cfg.trends.options;
+  o.monthly_csv = "trends.csv";
+  return o;
+}
+
 ManifestStage::Options manifest_options(const RunConfig& cfg, const std::string& generated_utc) {
   ManifestStage::Options o;
   o.config_path = cfg.config_path;
@@ -95,6 +112,7 @@ PrivacyStage::Options privacy_options(const RunConfig& cfg) {
   if (cfg.kde.enabled) o.lengths.push_back({"kde.radius", cfg.kde.options.density.radius});
   if (cfg.gistar.enabled && cfg.gistar.options.zones.empty())
     o.lengths.push_back({"gistar.cell_size", cfg.gistar.options.cell_size});
+  if (cfg.emerging.enabled) o.lengths.push_back({"emerging.cell_size", cfg.emerging.options.cell_size});
   return o;
 }
 
@@ -123,6 +141,8 @@ PipelineResult run_stages_into(const RunConfig& cfg, const std::string& folder, 
   BoundariesStage boundaries(cfg.context);
   PriorityAreasStage areas(areas_options(cfg));
   UncoveredHotspotsStage clusters({{"hotspot_clusters.geojson", "hotspot_clusters.shp"}});
+  TrendsStage trends(trends_options(cfg));
+  EmergingStage emerging(emerging_options(cfg));
   MapStage map(map_options(cfg));
   const std::string generated_utc = report_time_utc();  // one time for the report and the manifest
   ReportStage report(report_options(cfg, generated_utc));
@@ -141,7 +161,9 @@ PipelineResult run_stages_into(const RunConfig& cfg, const std::string& folder, 
   stages.push_back(&ingest);
   if (cfg.kde.enabled) stages.insert(stages.end(), {&kde, &hot_zones});
   if (cfg.gistar.enabled) stages.push_back(&gistar);
+  if (cfg.emerging.enabled) stages.push_back(&emerging);
   for (Stage* s : std::initializer_list<Stage*>{&boundaries, &areas, &clusters}) stages.push_back(s);
+  if (cfg.trends.enabled) stages.push_back(&trends);
   if (cfg.map.enabled) stages.push_back(&map);
   stages.push_back(&report);
   stages.push_back(&manifest);

@@ -206,7 +206,8 @@ void check_styles() {
   const std::map<std::string, std::string> renderer = {{"density.qml", "singlebandpseudocolor"},
                                                        {"gistar_cells.qml", "categorizedSymbol"},
                                                        {"priority_areas.qml", "singleSymbol"},
-                                                       {"hotspot_clusters.qml", "singleSymbol"}};
+                                                       {"hotspot_clusters.qml", "singleSymbol"},
+                                                       {"emerging_hotspots.qml", "categorizedSymbol"}};
   std::set<std::string> found;
   for (const auto& e : fs::directory_iterator(g_run.out()))
     if (e.path().extension() == ".qml") found.insert(e.path().filename().string());
