@@ -13,11 +13,13 @@
 
 #include "cli/pipeline/areas_outcome.h"
 #include "cli/pipeline/clusters_outcome.h"
+#include "cli/pipeline/emerging_outcome.h"
 #include "cli/pipeline/gistar_outcome.h"
 #include "cli/pipeline/hot_zones_outcome.h"
 #include "cli/pipeline/kde_outcome.h"
 #include "cli/pipeline/map_outcome.h"
 #include "cli/pipeline/privacy_options.h"
+#include "cli/pipeline/trends_outcome.h"
 #include "engine/core/progress.h"
 #include "geo/geocode/geocoder.h"
 #include "geo/read/ingest.h"
@@ -48,6 +50,8 @@ struct Context {
   std::optional<AreasOutcome> areas;                // set by the PriorityAreas stage
   std::optional<std::vector<HotspotClusterFigures>> clusters;  // set by the UncoveredHotspots stage
   std::optional<MapOutcome> maps;                   // set by the Map stage
+  std::optional<TrendsOutcome> trends;              // set by the Trends stage
+  std::optional<EmergingOutcome> emerging;          // set by the Emerging stage in a run
 
   const IngestResult& records() const;  // throws std::logic_error before Ingest ran
   const Crs& crs() const;               // the analysis CRS

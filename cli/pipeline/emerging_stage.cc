@@ -153,6 +153,7 @@ void EmergingStage::run(Context& ctx, Outputs& outputs) {
     throw InputError(in.source_path, 0, "", err.what());
   }
   write_outputs(o_, ctx, outputs, r);
+  ctx.emerging = r;  // for the report's pattern mix
   ctx.stage_line = std::to_string(r.cube.locations()) + " locations x " + std::to_string(r.cube.steps()) + " steps";
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/pipeline/emerging_outcome.h"
 #include "cli/pipeline/option_table.h"
 #include "cli/pipeline/stage.h"
 #include "engine/core/extent.h"
@@ -16,15 +17,6 @@
 #include "engine/spacetime/space_time_cube.h"
 
 namespace hotspot::cli {
-
-// What the stage leaves for the command's summary.
-struct EmergingOutcome {
-  std::optional<AnalysisGrid> grid;
-  SpaceTimeCube cube;
-  EmergingResult result;
-  double band_crs = 0.0;
-  std::vector<std::string> paths;  // the layer, then the cube CSV and netCDF when written
-};
 
 class EmergingStage : public Stage {
  public:

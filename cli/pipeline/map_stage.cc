@@ -16,6 +16,8 @@
 
 #include "cli/pipeline/errors.h"
 #include "cli/pipeline/privacy_points_stage.h"
+#include "engine/spacetime/emerging_pattern.h"
+#include "geo/write/emerging_layer.h"
 
 namespace fs = std::filesystem;
 
@@ -30,6 +32,22 @@ MapLayer gi_cells_layer(const std::string& path, const Context& ctx) {
                     {"GiPValue", "p-value", "", 4},                   {"Gi_Bin", "Gi_Bin", "", 0},
                     {"NNeighbors", "cells in band", "cells", 0}};
   if (!ctx.gistar->gi.pseudo_p.empty()) l.popup_fields.push_back({"GiPseudoP", "pseudo p-value", "", 4});
+  return l;
+}
+
+// The emerging hot spot cells of a run, coloured by CATEGORY with the palette of their .qml; off until switched on.
+MapLayer emerging_map_layer(const std::string& path) {
+  MapLayer l = default_map_layer(MapLayerKind::kOther, "Emerging hot spots");
+  l.path = path;
+  l.style.category_field = "CATEGORY";
+  l.style.stroke_width_px = 0;
+  l.style.fill_opacity = 0.75;
+  for (const auto& [code, colour] : emerging_palette())
+    l.style.categories.push_back({std::to_string(code), colour, pattern_name(static_cast<EmergingPattern>(code))});
+  l.popup_fields = {{"PATTERN", "pattern", "", -1},       {"TREND_Z", "Gi* trend z", "", 2},
+                    {"TREND_P", "trend p-value", "", 4},   {"HOT_STEPS", "hot steps", "", 0},
+                    {"COLD_STEPS", "cold steps", "", 0},   {"SUM_COUNT", "incidents", "incidents", 0}};
+  l.visible = false;
   return l;
 }
 
@@ -152,6 +170,7 @@ void add_run_layers(const Context& ctx, Outputs& outputs, const MapStage::Option
   const std::string density_unit = ctx.density ? ctx.density->unit_label : "";
   if (!density.empty()) spec.overlays.push_back(default_density_overlay(density, density_unit));
   if (!gi_cells.empty()) spec.layers.push_back(gi_cells_layer(gi_cells, ctx));
+  if (const std::string e = outputs.find("emerging_hotspots.geojson"); !e.empty()) spec.layers.push_back(emerging_map_layer(e));
   spec.layers.push_back(priority_areas_layer(outputs.find("priority_areas.geojson"), ctx, o.start_year));
   if (!clusters.empty()) spec.layers.push_back(clusters_layer(clusters));
   if (const std::string points = outputs.find(kPublicPointsFile); !points.empty())

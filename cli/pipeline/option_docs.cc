@@ -12,6 +12,7 @@
 #include "cli/pipeline/option_binding.h"
 #include "cli/pipeline/privacy_options.h"
 #include "cli/pipeline/references_stage.h"
+#include "cli/pipeline/trends_stage.h"
 
 namespace hotspot::cli {
 
@@ -42,8 +43,9 @@ std::vector<OptionDoc> stage_option_docs() {
   declare_common_options(common, threads, overwrite, quiet);
   docs.push_back({"common", options_markdown(common)});
   docs.push_back(doc_of<PrivacyOptions>("privacy"));
+  docs.push_back(doc_of<TrendsStage::Options>("trends"));
+  docs.push_back(doc_of<EmergingStage::Options>("emerging"));
   // The subcommands no run-config section takes yet: their flags only.
-  docs.push_back(doc_of<EmergingStage::Options>("emerging", ConfigColumn::none));
   docs.push_back(doc_of<MoranStage::Options>("moran", ConfigColumn::none));
   docs.push_back(doc_of<NearRepeatStage::Options>("near_repeat", ConfigColumn::none));
   docs.push_back(doc_of<DisparityStage::Options>("disparity", ConfigColumn::none));

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <fstream>
 
+#include "cli/pipeline/emerging_mix.h"
 #include "cli/pipeline/privacy_report.h"
 #include "cli/pipeline/references_stage.h"
 #include "engine/core/timestamp.h"
@@ -67,10 +68,20 @@ void ReportStage::run(Context& ctx, Outputs& outputs) {
     r.area_figures = ctx.areas->figures;
   }
   if (ctx.clusters) r.clusters = *ctx.clusters;
+  r.trends = ctx.trends;
+  if (ctx.emerging) {
+    r.emerging_mix = emerging_mix(*ctx.emerging, ctx.areas ? ctx.areas->areas : std::vector<PriorityArea>{});
+    const TimeStepPlan& plan = ctx.emerging->cube.plan;
+    r.emerging_description = std::to_string(ctx.emerging->cube.locations()) + " cells x " +
+                             std::to_string(plan.steps()) + " time steps (" +
+                             format_date(plan.edges_day.front() * 86400000LL) + " .. " +
+                             format_date((plan.edges_day.back() - 1) * 86400000LL) + ")";
+  }
   r.notes = run_notes(ctx, o_.address_column);
   if (!outputs.find("map_preview.png").empty()) r.preview_image = "map_preview.png";
   if (ctx.privacy && ctx.privacy->is_public()) {
     const int k = ctx.privacy->min_count;
+    r.monthly_counts = false;
     write_text(outputs, "report.md", public_report_markdown(report_markdown(r), k));
     write_text(outputs, "report.csv", public_report_csv(report_csv(r), k));
     write_text(outputs, "report.json", public_report_json(report_json(r), k));

@@ -110,6 +110,9 @@ void read_stage_sections(Obj& top, RunConfig& c) {
   if (auto g = read_stage_section(top, "gistar", c.gistar, c.base_dir)) g->finish();
   read_priority_areas(top, c);
   read_report_and_context(top, c);
+  if (auto t = read_stage_section(top, "trends", c.trends, c.base_dir)) t->finish();
+  if (top.get("emerging")) c.emerging.enabled = true;  // the section asks for the stage; "enabled": false not
+  if (auto e = read_stage_section(top, "emerging", c.emerging, c.base_dir)) e->finish();
   if (auto m = read_stage_section(top, "map", c.map, c.base_dir)) {
     for (MapLayer& l : c.map.options.layers) l.path = resolve_config_path(l.path, c.base_dir);
     m->finish();
@@ -191,6 +194,8 @@ std::string resolved_config_json(const RunConfig& c) {
                          {"default_radius", c.priority_areas.default_radius.to_string()}};
   j["report"] = {{"violent_categories", c.report.violent_categories}, {"start_year", c.report.start_year},
                  {"top_categories", c.report.top_categories}};
+  j["trends"] = section_json(c.trends.enabled, c.trends.options);
+  if (c.emerging.enabled) j["emerging"] = section_json(true, c.emerging.options);
   auto zr = [](const ZoneRef& z) { return json{{"path", z.path}, {"id_field", z.id_field}, {"name_field", z.name_field}}; };
   j["context"] = {{"city_limits", c.context.city_limits}, {"divisions", zr(c.context.divisions)},
                   {"neighborhoods", zr(c.context.neighborhoods)}};

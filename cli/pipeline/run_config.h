@@ -11,11 +11,13 @@
 
 #include "cli/pipeline/boundaries_stage.h"
 #include "cli/pipeline/config_object.h"
+#include "cli/pipeline/emerging_stage.h"
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/kde_section.h"
 #include "cli/pipeline/map_stage.h"
 #include "cli/pipeline/privacy_options.h"
 #include "cli/pipeline/references_stage.h"
+#include "cli/pipeline/trends_stage.h"
 #include "engine/core/length.h"
 #include "geo/read/ingest.h"
 
@@ -54,6 +56,13 @@ struct RunConfig {
     GistarStage::Options options;
   } gistar;
 
+  // The Emerging stage's options (the same keys as the flags of `hotspot emerging`), plus `enabled`; the stage runs
+  // when the section is there (and `enabled` is not false).
+  struct Emerging {
+    bool enabled = false;
+    EmergingStage::Options options;
+  } emerging;
+
   struct PriorityAreas {
     std::string file;                 // CSV: area_id, name, intersection[, radius]
     std::string polygons;             // or polygons from any OGR layer
@@ -67,6 +76,13 @@ struct RunConfig {
     int start_year = 0;
     int top_categories = 5;
   } report;
+
+  // The Trends stage's options (monthly counts, trends, the before/after comparison of the priority areas), plus
+  // `enabled`.
+  struct Trends {
+    bool enabled = true;
+    TrendsStage::Options options;
+  } trends;
 
   BoundariesStage::Options context;  // city_limits, divisions, neighborhoods
 

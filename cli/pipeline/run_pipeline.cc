@@ -5,6 +5,7 @@
 
 #include "cli/pipeline/boundaries_stage.h"
 #include "cli/pipeline/check_public_stage.h"
+#include "cli/pipeline/emerging_stage.h"
 #include "cli/pipeline/errors.h"
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/hot_zones_stage.h"
@@ -18,6 +19,7 @@
 #include "cli/pipeline/privacy_stage.h"
 #include "cli/pipeline/references_stage.h"
 #include "cli/pipeline/report_stage.h"
+#include "cli/pipeline/trends_stage.h"
 #include "cli/pipeline/uncovered_hotspots_stage.h"
 #include "geo/write/atomic_output.h"
 
@@ -76,6 +78,21 @@ ReportStage::Options report_options(const RunConfig& cfg, const std::string& gen
   return o;
 }
 
+// The run writes the layer only (its .qml beside it); the cube CSV and netCDF are the subcommand's.
+EmergingStage::Options emerging_options(const RunConfig& cfg) {
+  EmergingStage::Options o = cfg.emerging.options;
+  o.output = "emerging_hotspots.geojson";
+  o.cube_csv.clear();
+  o.cube_netcdf.clear();
+  return o;
+}
+
+TrendsStage::Options trends_options(const RunConfig& cfg) {
+  TrendsStage::Options o = cfg.trends.options;
+  o.monthly_csv = "trends.csv";
+  return o;
+}
+
 ManifestStage::Options manifest_options(const RunConfig& cfg, const std::string& generated_utc) {
   ManifestStage::Options o;
   o.config_path = cfg.config_path;
@@ -97,6 +114,7 @@ PrivacyStage::Options privacy_options(const RunConfig& cfg) {
   const auto add = [&o](const CheckedLengths& l) { o.lengths.insert(o.lengths.end(), l.begin(), l.end()); };
   if (cfg.kde.enabled) add(public_lengths(cfg.kde.options.density, LengthNames::config));
   if (cfg.gistar.enabled) add(public_lengths(cfg.gistar.options, LengthNames::config));
+  if (cfg.emerging.enabled) add(public_lengths(cfg.emerging.options, LengthNames::config));
   bool blocks = cfg.geocode.enabled &&
                 cfg.geocode.options.learn_blocks == ReferencesStage::Options::LearnBlocks::from_input;
   for (const ReferenceSource& r : cfg.geocode.options.references)
@@ -122,6 +140,8 @@ PipelineResult run_stages_into(const RunConfig& cfg, const std::string& folder, 
   BoundariesStage boundaries(cfg.context);
   PriorityAreasStage areas(areas_options(cfg));
   UncoveredHotspotsStage clusters({{"hotspot_clusters.geojson", "hotspot_clusters.shp"}});
+  TrendsStage trends(trends_options(cfg));
+  EmergingStage emerging(emerging_options(cfg));
   MapStage map(map_options(cfg));
   const std::string generated_utc = report_time_utc();  // one time for the report and the manifest
   ReportStage report(report_options(cfg, generated_utc));
@@ -142,8 +162,10 @@ PipelineResult run_stages_into(const RunConfig& cfg, const std::string& folder, 
   stages.push_back(&ingest);
   if (cfg.kde.enabled) stages.insert(stages.end(), {&kde, &hot_zones});
   if (cfg.gistar.enabled) stages.push_back(&gistar);
+  if (cfg.emerging.enabled) stages.push_back(&emerging);
   for (Stage* s : std::initializer_list<Stage*>{&boundaries, &areas, &clusters}) stages.push_back(s);
   if (cfg.privacy.is_public()) stages.push_back(&public_points);  // before the map, which draws them
+  if (cfg.trends.enabled) stages.push_back(&trends);
   if (cfg.map.enabled) stages.push_back(&map);
   stages.push_back(&report);
   stages.push_back(&manifest);

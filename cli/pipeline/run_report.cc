@@ -1,6 +1,8 @@
 #include "cli/pipeline/run_report.h"
 
+#include "cli/pipeline/trends_report.h"
 #include "engine/core/text.h"
+#include "engine/spacetime/emerging_pattern.h"
 
 #include <cmath>
 #include <iomanip>
@@ -150,6 +152,35 @@ void markdown_clusters(std::ostream& md, const RunReport& r) {
   }
 }
 
+// "Intensifying Hot Spot 3; No Pattern Detected 12", hot patterns first (by code), then cold, then none.
+std::string mix_line(const EmergingAreaMix& m) {
+  std::string s;
+  auto add = [&](int c) {
+    const auto it = m.cells_by_category.find(c);
+    if (it == m.cells_by_category.end()) return;
+    s += (s.empty() ? "" : "; ") + pattern_name(static_cast<EmergingPattern>(c)) + " " + std::to_string(it->second);
+  };
+  for (int c = 1; c <= 8; ++c) add(c);
+  for (int c = -1; c >= -8; --c) add(c);
+  add(0);
+  return s.empty() ? "no cell" : s;
+}
+
+int64_t mix_cells(const EmergingAreaMix& m) {
+  int64_t n = 0;
+  for (const auto& [c, k] : m.cells_by_category) n += k;
+  return n;
+}
+
+void markdown_emerging(std::ostream& md, const RunReport& r) {
+  md << "\n## Emerging hot spots in the priority areas\n\n";
+  md << "ArcGIS's emerging hot spot patterns (space-time Gi* and Mann-Kendall, see the README) on " << r.emerging_description
+     << "; the layer is `emerging_hotspots.geojson`. Cells of each pattern whose centre lies in the area:\n\n";
+  md << "| area | cells | patterns |\n|---|---:|---|\n";
+  for (const EmergingAreaMix& m : r.emerging_mix)
+    md << "| " << md_cell(m.name) << " | " << mix_cells(m) << " | " << md_cell(mix_line(m)) << " |\n";
+}
+
 }  // namespace
 
 std::string report_markdown(const RunReport& r) {
@@ -158,6 +189,8 @@ std::string report_markdown(const RunReport& r) {
   markdown_records(md, r);
   markdown_areas_table(md, r);
   for (size_t i = 0; i < r.areas.size() && i < r.area_figures.size(); ++i) markdown_area(md, r, r.areas[i], r.area_figures[i]);
+  if (r.trends) trends_markdown(md, *r.trends);
+  if (!r.emerging_mix.empty()) markdown_emerging(md, r);
   markdown_clusters(md, r);
   if (!r.notes.empty()) {
     md << "\n## Notes\n\n";
@@ -171,18 +204,21 @@ std::string report_csv(const RunReport& r) {
   os << "area_id,name,incidents,violent,share_incidents,share_violent,share_area,concentration_ratio,mean_density,"
         "peak_density,density_unit,gi_cells,hot_cells_90,hot_cells_95,hot_cells_99,hot_cover_90,hot_cover_95,hot_cover_99,"
         "before,after,"
-        "years_before,years_after,change_pct,top_categories\n";
-  auto row = [&](const std::string& id, const std::string& name, const AreaFigures& f) {
+        "years_before,years_after,change_pct,top_categories" << trends_csv_header() << "\n";
+  auto row = [&](const std::string& id, const std::string& name, const AreaFigures& f, const SeriesTrendFigures* t) {
     auto num = [](double v) { return std::isfinite(v) ? fixed(v, 6) : std::string(); };
     os << csv_cell(id) << "," << csv_cell(name) << "," << f.incidents << "," << f.violent << "," << num(f.share_of_incidents) << ","
        << num(f.share_of_violent) << "," << num(f.share_of_area) << "," << num(f.concentration_ratio) << "," << num(f.mean_density)
        << "," << num(f.peak_density) << "," << csv_cell(r.density_unit_label) << "," << f.gi_cells << "," << f.hot_cells_90 << ","
        << f.hot_cells_95 << "," << f.hot_cells_99 << "," << num(f.hot_cover_90) << "," << num(f.hot_cover_95) << ","
        << num(f.hot_cover_99) << "," << f.before << "," << f.after << ","
-       << f.years_before << "," << f.years_after << "," << num(f.change_pct) << "," << csv_cell(categories_line(f)) << "\n";
+       << f.years_before << "," << f.years_after << "," << num(f.change_pct) << "," << csv_cell(categories_line(f))
+       << trends_csv_cells(t) << "\n";
   };
-  for (size_t i = 0; i < r.areas.size() && i < r.area_figures.size(); ++i) row(r.areas[i].id, r.areas[i].name, r.area_figures[i]);
-  row("city", "Citywide", r.city);
+  const bool trends = r.trends && r.trends->areas.size() == r.areas.size();
+  for (size_t i = 0; i < r.areas.size() && i < r.area_figures.size(); ++i)
+    row(r.areas[i].id, r.areas[i].name, r.area_figures[i], trends ? &r.trends->areas[i] : nullptr);
+  row("city", "Citywide", r.city, r.trends ? &r.trends->city : nullptr);
   return os.str();
 }
 
@@ -263,6 +299,16 @@ std::string report_json(const RunReport& r) {
   ordered_json clusters = ordered_json::array();
   for (const HotspotClusterFigures& c : r.clusters) clusters.push_back(cluster_json(c));
   j["uncovered_hotspots"] = clusters;
+  if (r.trends) j["trends"] = trends_json(*r.trends, r.monthly_counts);
+  if (!r.emerging_mix.empty()) {
+    ordered_json areas_mix = ordered_json::array();
+    for (const EmergingAreaMix& m : r.emerging_mix) {
+      ordered_json cells = ordered_json::object();
+      for (const auto& [c, k] : m.cells_by_category) cells[pattern_name(static_cast<EmergingPattern>(c))] = k;
+      areas_mix.push_back({{"id", m.id}, {"name", m.name}, {"cells_by_pattern", cells}});
+    }
+    j["emerging"] = {{"description", r.emerging_description}, {"areas", areas_mix}};
+  }
   j["notes"] = r.notes;
   return j.dump(2) + "\n";
 }

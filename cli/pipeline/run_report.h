@@ -3,16 +3,27 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/pipeline/areas_outcome.h"
 #include "cli/pipeline/clusters_outcome.h"
+#include "cli/pipeline/trends_outcome.h"
 #include "engine/core/length.h"
 #include "engine/core/record_accounting.h"
 #include "engine/report/area_report.h"
 
 namespace hotspot::cli {
+
+// The emerging hot spot patterns inside one area: how many cube locations (cells) whose centre is inside have each
+// pattern.
+struct EmergingAreaMix {
+  std::string id;
+  std::string name;
+  std::map<int, int64_t> cells_by_category;  // ArcGIS's CATEGORY -> cells
+};
 
 struct RunReport {
   std::string title;
@@ -34,6 +45,10 @@ struct RunReport {
   std::vector<std::string> notes;         // warnings and remarks for the reader
   std::string preview_image;              // file name of the PNG preview map, when one was drawn
   double crs_unit_m = kUsSurveyFootM;     // to turn CRS areas into square miles
+  std::optional<TrendsOutcome> trends;    // monthly counts, trends and the before/after comparison
+  std::string emerging_description;       // "1000 ft cells x 35 steps of 3months (2017-02-08 .. 2025-11-07)"
+  std::vector<EmergingAreaMix> emerging_mix;  // per area, then citywide; empty without the Emerging stage
+  bool monthly_counts = true;             // the monthly counts in report.json (not in the public profile)
 };
 
 std::string report_markdown(const RunReport& report);

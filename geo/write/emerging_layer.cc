@@ -1,6 +1,7 @@
 #include "geo/write/emerging_layer.h"
 
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
@@ -104,6 +105,18 @@ std::string emerging_qml() {
       << "        </layer>\n      </symbol>\n";
   q << "    </symbols>\n  </renderer-v2>\n  <layerGeometryType>2</layerGeometryType>\n</qgis>\n";
   return q.str();
+}
+
+std::vector<std::pair<int, std::string>> emerging_palette() {
+  std::vector<std::pair<int, std::string>> out;
+  for (const PatternColour& c : kColours) {
+    int r = 0, g = 0, b = 0;
+    std::sscanf(c.rgb, "%d,%d,%d", &r, &g, &b);
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "#%02x%02x%02x", r, g, b);
+    out.emplace_back(category_code(c.pattern), hex);
+  }
+  return out;
 }
 
 void write_cube_csv(const std::string& path, bool overwrite, const SpaceTimeCube& cube, const EmergingResult& result) {

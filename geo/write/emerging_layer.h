@@ -9,6 +9,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/hotspot/analysis_units.h"
 #include "engine/spacetime/emerging.h"
@@ -21,6 +23,10 @@ VectorLayer emerging_layer(const AnalysisGrid& grid, const SpaceTimeCube& cube, 
 // A categorized QGIS style on CATEGORY, one colour per pattern (README, "Emerging hot spots", says where they
 // come from).
 std::string emerging_qml();
+
+// The same palette for other renderers (the HTML map): ArcGIS's CATEGORY and its colour "#RRGGBB", in the style's
+// order.
+std::vector<std::pair<int, std::string>> emerging_palette();
 
 // LOCATION,SOURCE_ID,TIME_STEP,START_DATE,END_DATE,COUNT,GiZScore,GiPValue,Gi_Bin; END_DATE is the last day in the
 // step. Written through AtomicOutput; throws std::runtime_error naming the path.

@@ -40,7 +40,9 @@ TEST_F(PublicProfileTest, LayersHaveNoCountBelowKAndSayWhatWasSuppressed) {
         }
       suppressed += f.fields.at("SUPPRESSED") != "0";
     }
-    if (std::string(layer) == "gistar_cells.geojson") EXPECT_GT(suppressed, 100) << layer;
+    if (std::string(layer) == "gistar_cells.geojson") {
+      EXPECT_GT(suppressed, 100) << layer;
+    }
   }
 }
 

@@ -47,7 +47,7 @@ TEST_F(QgisRenderTest, EveryLayerIsDrawnWhereItsFeaturesAreInTheProjectCrs) {
     EXPECT_GT(std::stoi(probes), 0) << line;
     EXPECT_EQ(hits, probes) << line;  // every probed feature has a drawn pixel at its place
   }
-  EXPECT_EQ(layers, 6);  // density, Gi* cells, priority areas, clusters, city limits, divisions
+  EXPECT_EQ(layers, 7);  // density, Gi* cells, emerging hot spots, priority areas, clusters, city limits, divisions
 }
 
 }  // namespace

@@ -145,7 +145,8 @@ void check_qgis_project() {
   ASSERT_TRUE(qgs) << CPLGetLastErrorMsg();
   std::set<std::string> in_folder;
   const auto layers = elements(qgs.get(), "maplayer");
-  EXPECT_EQ(layers.size(), 6u);  // density, Gi* cells, priority areas, uncovered hot spots, city limits, divisions
+  EXPECT_EQ(layers.size(), 7u);  // density, Gi* cells, emerging hot spots, priority areas, uncovered hot spots,
+                                 // city limits, divisions
   for (CPLXMLNode* l : layers) {
     std::string source = CPLGetXMLValue(l, "datasource", "");
     source = source.substr(0, source.find('|'));
@@ -160,7 +161,8 @@ void check_qgis_project() {
     }
   }
   // Every layer is in the folder, the context layers as copies, so the folder opens anywhere.
-  EXPECT_EQ(in_folder, (std::set<std::string>{"density.tif", "gistar_cells.geojson", "priority_areas.geojson",
+  EXPECT_EQ(in_folder, (std::set<std::string>{"density.tif", "gistar_cells.geojson", "emerging_hotspots.geojson",
+                                              "priority_areas.geojson",
                                               "hotspot_clusters.geojson", "context_city_limits.geojson",
                                               "context_patrol_divisions.geojson"}));
 }
@@ -206,7 +208,8 @@ void check_styles() {
   const std::map<std::string, std::string> renderer = {{"density.qml", "singlebandpseudocolor"},
                                                        {"gistar_cells.qml", "categorizedSymbol"},
                                                        {"priority_areas.qml", "singleSymbol"},
-                                                       {"hotspot_clusters.qml", "singleSymbol"}};
+                                                       {"hotspot_clusters.qml", "singleSymbol"},
+                                                       {"emerging_hotspots.qml", "categorizedSymbol"}};
   std::set<std::string> found;
   for (const auto& e : fs::directory_iterator(g_run.out()))
     if (e.path().extension() == ".qml") found.insert(e.path().filename().string());

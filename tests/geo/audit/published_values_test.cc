@@ -53,7 +53,7 @@ void write_gpkg_point(const std::string& path) {
   f->SetField("n", 1);
   OGRPoint p(kLon, kLat);
   f->SetGeometry(&p);
-  layer->CreateFeature(f);
+  EXPECT_EQ(layer->CreateFeature(f), OGRERR_NONE);
   OGRFeature::DestroyFeature(f);
   GDALClose(ds);
 }
