@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/commands/ingest_flags.h"
 #include "cli/commands/ingest_summary.h"
 #include "cli/commands/subcommand_stages.h"
 #include "cli/pipeline/common_options.h"
@@ -32,13 +33,8 @@ void print_findings(const std::vector<PublicFinding>& findings, std::ostream& ou
 
 // The ingest options with the incidents as --incidents INPUT: the command's positional is the folder.
 void declare_incident_flags(OptionTable& t, CheckPublicCommandOptions& o) {
-  declare_ingest_options(t, o.ingest);
+  declare_incidents_options(t, o.ingest);
   declare_rejects_option(t, o.rejects);
-  for (Option& opt : t.options())
-    if (opt.positional) {
-      opt.positional = false;
-      opt.key = "incidents";
-    }
 }
 
 }  // namespace

@@ -10,4 +10,13 @@ void add_ingest_flags(CLI::App& app, IngestOptions& o, std::string& rejects, Opt
   cli.bind(app, table);
 }
 
+void declare_incidents_options(OptionTable& t, IngestOptions& o) {
+  declare_ingest_options(t, o);
+  for (Option& opt : t.options())
+    if (opt.positional) {
+      opt.positional = false;
+      opt.key = "incidents";
+    }
+}
+
 }  // namespace hotspot::cli

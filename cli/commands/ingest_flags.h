@@ -15,4 +15,8 @@ namespace hotspot::cli {
 // parsing. All must outlive the parse.
 void add_ingest_flags(CLI::App& app, IngestOptions& options, std::string& rejects, OptionTable& table, CliOptions& cli);
 
+// The ingest options with the incidents given as --incidents INPUT instead of a positional (for a command whose
+// positional is something else, or that reads incidents only to audit its outputs).
+void declare_incidents_options(OptionTable& table, IngestOptions& options);
+
 }  // namespace hotspot::cli

@@ -189,17 +189,43 @@ TEST(PublicProfileCommandsTest, FineLengthsAndRejectsAreRefusedBeforeTheInputIsR
   }
 }
 
-TEST(PublicProfileCommandsTest, InfoAndMapSayWhyTheyHaveNoPublicOutput) {
+TEST(PublicProfileCommandsTest, InfoSaysWhyItHasNoPublicOutput) {
   TempDir d;
   const CommandRun info = run_hotspot("info " + kIncidents + " --profile public", d);
   EXPECT_EQ(info.code, 2);
   EXPECT_NE(info.err.find("hotspot info writes no publishable output"), std::string::npos) << info.err;
-  const CommandRun map = run_hotspot("map --layer 'A=" + charlotte("charlotte_city_limits.geojson") + ":context' -o " +
-                                         d.file("m") + " --profile public",
-                                     d);
-  EXPECT_EQ(map.code, 2);
-  EXPECT_NE(map.err.find("hotspot map has no public output: it draws the layers it is given"), std::string::npos)
-      << map.err;
+}
+
+// `hotspot map` draws the layers it is given: with --profile public it needs the incidents to audit what it writes
+// against. A layer of two incidents' own positions fails the audit and nothing is kept; the city limits pass; the
+// audit of the internal map of the incident layer fails too (the audit can fail on map.html).
+TEST(PublicProfileCommandsTest, MapAuditsWhatItDrawsAgainstTheIncidents) {
+  TempDir d;
+  const std::string limits = "--layer 'Limits=" + charlotte("charlotte_city_limits.geojson") + ":context'";
+  CommandRun r = run_hotspot("map " + limits + " -o " + d.file("m") + " --profile public -q", d);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("map --profile public: give --incidents INPUT"), std::string::npos) << r.err;
+  r = run_hotspot("map " + limits + " -o " + d.file("m") + " --incidents " + kIncidents + " -q", d);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--incidents is read only for the audit of --profile public"), std::string::npos) << r.err;
+  EXPECT_TRUE(d.entries().empty());
+  // The first two incidents of the bundled sample at their published lon/lat.
+  d.write("two.geojson", R"({"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{"n":1},"geometry":{"type":"Point","coordinates":[-80.895782,35.145876]}},
+    {"type":"Feature","properties":{"n":1},"geometry":{"type":"Point","coordinates":[-80.895782,35.145876]}}]})");
+  const std::string points = "--layer 'Incidents=" + d.file("two.geojson") + ":points' --no-png --no-qgis";
+  r = run_hotspot("map " + points + " -o " + d.file("exposed") + " --profile public --incidents " + kIncidents + " -q", d);
+  EXPECT_EQ(r.code, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("map.html"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(d.file("exposed/map.html")));
+  r = run_hotspot("map " + points + " -o " + d.file("internal") + " -q", d);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(audit(d.file("internal"), d).code, 1);
+  r = run_hotspot("map " + limits + " -o " + d.file("public") + " --profile public --incidents " + kIncidents + " -q", d);
+  ASSERT_EQ(r.code, 0) << r.err;
+  for (const char* f : {"map.html", "map_preview.png", "hotspot.qgs"}) EXPECT_TRUE(fs::exists(d.file(std::string("public/") + f))) << f;
+  const CommandRun check = audit(d.file("public"), d);
+  EXPECT_EQ(check.code, 0) << check.out;
 }
 
 }  // namespace
