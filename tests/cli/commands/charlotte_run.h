@@ -82,11 +82,15 @@ class SharedRunTest : public ::testing::Test {
   static inline SharedRun run;
 
  protected:
+  // A failed run fails every test of the suite: an assertion in SetUpTestSuite alone would leave them reported as
+  // skipped, which CTest counts as passing.
   static void SetUpTestSuite() {
     const CommandRun r = run.start(Adjust);
-    ASSERT_EQ(r.code, 0) << r.err;
+    run_error = r.code == 0 ? "" : "the shared run exited " + std::to_string(r.code) + ":\n" + r.err;
   }
   static void TearDownTestSuite() { run.stop(); }
+  void SetUp() override { ASSERT_TRUE(run_error.empty()) << run_error; }
+  static inline std::string run_error;
   static std::string file(const std::string& name) { return run.file(name); }
 };
 
