@@ -20,7 +20,10 @@ std::vector<ReportIncident> report_incidents(const IngestResult& in, const std::
     ReportIncident ri;
     ri.x = r.point.x;
     ri.y = r.point.y;
-    if (r.time_ms) ri.year = year_of_ms(*r.time_ms);
+    if (r.time_ms) {
+      ri.year = year_of_ms(*r.time_ms);
+      ri.day = (*r.time_ms >= 0 ? *r.time_ms : *r.time_ms - 86'399'999) / 86'400'000;  // floor: the UTC day
+    }
     ri.category = r.category;
     ri.violent = violent.count(lower(r.category)) > 0;
     incidents.push_back(std::move(ri));

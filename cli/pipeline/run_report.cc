@@ -37,10 +37,16 @@ std::string md_cell(std::string s) {
   return s;
 }
 
+// "2017: 11, 2018: 2, ..., 2025: 9 (2025 partial: 85% of the year)": a year the data covers only in part says so.
 std::string years_line(const AreaFigures& f) {
-  std::string s;
+  std::string s, partial;
   for (const auto& [y, n] : f.by_year) s += (s.empty() ? "" : ", ") + std::to_string(y) + ": " + std::to_string(n);
-  return s.empty() ? "no dates" : s;
+  for (const auto& [y, share] : f.year_coverage)
+    if (share < 1.0)
+      partial += (partial.empty() ? "" : ", ") + std::to_string(y) + " partial: " +
+                 std::to_string(static_cast<int>(std::floor(share * 100))) + "% of the year";
+  if (s.empty()) return "no dates";
+  return partial.empty() ? s : s + " (" + partial + ")";
 }
 
 std::string categories_line(const AreaFigures& f) {
@@ -103,7 +109,7 @@ void markdown_areas_table(std::ostream& md, const RunReport& r) {
         "incidents divided by its share of the city's area (1x = no more than its size would predict). The change "
         "compares the mean number of incidents per year";
   if (r.start_year > 0) md << " from " << r.start_year << " on with the years before";
-  md << ".\n";
+  md << "; a year the data covers only in part counts as that part of a year (an annualised rate).\n";
 }
 
 // One area's section: its shape, incidents, years, change, categories, Gi* cells, overlaps.
@@ -212,7 +218,7 @@ std::string report_csv(const RunReport& r) {
        << "," << num(f.peak_density) << "," << csv_cell(r.density_unit_label) << "," << f.gi_cells << "," << f.hot_cells_90 << ","
        << f.hot_cells_95 << "," << f.hot_cells_99 << "," << num(f.hot_cover_90) << "," << num(f.hot_cover_95) << ","
        << num(f.hot_cover_99) << "," << f.before << "," << f.after << ","
-       << f.years_before << "," << f.years_after << "," << num(f.change_pct) << "," << csv_cell(categories_line(f))
+       << num(f.years_before) << "," << num(f.years_after) << "," << num(f.change_pct) << "," << csv_cell(categories_line(f))
        << trends_csv_cells(t) << "\n";
   };
   const bool trends = r.trends && r.trends->areas.size() == r.areas.size();
@@ -244,6 +250,9 @@ ordered_json figures_json(const AreaFigures& f) {
   ordered_json years = ordered_json::object();
   for (const auto& [y, n] : f.by_year) years[std::to_string(y)] = n;
   j["by_year"] = years;
+  ordered_json coverage = ordered_json::array();  // {"year", "share"}: keyed by year the shares would read as counts
+  for (const auto& [y, share] : f.year_coverage) coverage.push_back({{"year", y}, {"share", json_number(share)}});
+  j["year_coverage"] = coverage;
   j["before"] = f.before;
   j["after"] = f.after;
   j["change_pct"] = json_number(f.change_pct);

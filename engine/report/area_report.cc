@@ -4,15 +4,25 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/core/timestamp.h"
+
 namespace hotspot {
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// The data's span: its first and last year, and how much of each year it covers.
+struct DataSpan {
+  int first_year = std::numeric_limits<int>::max(), last_year = std::numeric_limits<int>::min();
+  std::map<int, double> coverage;
+};
+
 void fill(AreaFigures& f, const std::function<bool(double, double)>& contains, double area_sq,
           const std::vector<ReportIncident>& incidents, const Raster* density, const GiGrid* gi,
-          const AreaReportOptions& o, int first_year, int last_year) {
+          const AreaReportOptions& o, const DataSpan& span) {
+  const int first_year = span.first_year, last_year = span.last_year;
+  f.year_coverage = span.coverage;
   std::map<std::string, int64_t> cats;
   for (const ReportIncident& inc : incidents) {
     if (!contains(inc.x, inc.y)) continue;
@@ -29,8 +39,7 @@ void fill(AreaFigures& f, const std::function<bool(double, double)>& contains, d
   if (static_cast<int>(sorted.size()) > o.top_categories) sorted.resize(static_cast<size_t>(o.top_categories));
   f.top_categories = std::move(sorted);
   if (o.start_year > 0 && first_year <= last_year) {
-    f.years_before = std::max(0, std::min(o.start_year, last_year + 1) - first_year);
-    f.years_after = std::max(0, last_year - std::max(o.start_year, first_year) + 1);
+    for (const auto& [year, share] : span.coverage) (year < o.start_year ? f.years_before : f.years_after) += share;
     const double rate_before = f.years_before > 0 ? static_cast<double>(f.before) / f.years_before : kNaN;
     const double rate_after = f.years_after > 0 ? static_cast<double>(f.after) / f.years_after : kNaN;
     f.change_pct = (rate_before > 0) ? 100.0 * (rate_after - rate_before) / rate_before : kNaN;
@@ -78,14 +87,25 @@ void fill(AreaFigures& f, const std::function<bool(double, double)>& contains, d
   }
 }
 
-void year_span(const std::vector<ReportIncident>& incidents, int& first, int& last) {
-  first = std::numeric_limits<int>::max();
-  last = std::numeric_limits<int>::min();
-  for (const ReportIncident& i : incidents)
-    if (i.year) {
-      first = std::min(first, *i.year);
-      last = std::max(last, *i.year);
-    }
+// The span of the dated incidents; each year's coverage from the first to the last day when every dated incident has
+// its day, else whole years.
+DataSpan data_span(const std::vector<ReportIncident>& incidents) {
+  DataSpan s;
+  int64_t first_day = std::numeric_limits<int64_t>::max(), last_day = std::numeric_limits<int64_t>::min();
+  bool days = true;
+  for (const ReportIncident& i : incidents) {
+    if (!i.year) continue;
+    s.first_year = std::min(s.first_year, *i.year);
+    s.last_year = std::max(s.last_year, *i.year);
+    if (!i.day) days = false;
+    else first_day = std::min(first_day, *i.day), last_day = std::max(last_day, *i.day);
+  }
+  for (int y = s.first_year; y <= s.last_year; ++y) {
+    const int64_t begin = days_from_civil(y, 1, 1), end = days_from_civil(y + 1, 1, 1);
+    const int64_t covered = days ? std::min(end, last_day + 1) - std::max(begin, first_day) : end - begin;
+    s.coverage[y] = static_cast<double>(std::max<int64_t>(0, covered)) / static_cast<double>(end - begin);
+  }
+  return s;
 }
 
 }  // namespace
@@ -95,9 +115,7 @@ AreaFigures city_figures(const std::vector<ReportIncident>& incidents, const Ras
   AreaFigures f;
   f.id = "city";
   f.name = "Citywide";
-  int first = 0, last = 0;
-  year_span(incidents, first, last);
-  fill(f, [](double, double) { return true; }, o.city_area_sq_crs, incidents, density, gi, o, first, last);
+  fill(f, [](double, double) { return true; }, o.city_area_sq_crs, incidents, density, gi, o, data_span(incidents));
   f.share_of_incidents = f.incidents > 0 ? 1.0 : 0.0;
   f.share_of_violent = f.violent > 0 ? 1.0 : 0.0;
   f.share_of_area = o.city_area_sq_crs > 0 ? 1.0 : 0.0;
@@ -110,9 +128,8 @@ AreaFigures area_figures(const ReportArea& area, const std::vector<ReportInciden
   AreaFigures f;
   f.id = area.id;
   f.name = area.name;
-  int first = 0, last = 0;
-  year_span(incidents, first, last);  // the city's span, so every area is measured over the same years
-  fill(f, area.contains, area.area_sq_crs, incidents, density, gi, o, first, last);
+  // the city's span, so every area is measured over the same years
+  fill(f, area.contains, area.area_sq_crs, incidents, density, gi, o, data_span(incidents));
   if (city) {
     f.share_of_incidents = city->incidents > 0 ? static_cast<double>(f.incidents) / static_cast<double>(city->incidents) : 0.0;
     f.share_of_violent = city->violent > 0 ? static_cast<double>(f.violent) / static_cast<double>(city->violent) : 0.0;

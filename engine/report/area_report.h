@@ -2,6 +2,9 @@
 // share of its area (concentration ratio), mean and peak density, Gi* hot cells inside and the share of the area they
 // cover, counts by year with the change before/after a start year, and the top categories. Pure computation: area
 // membership is a predicate supplied by the caller (exact circles here, GEOS polygons in geo/).
+// Years are measured by the share of each calendar year the data covers (from its first to its last dated record,
+// whole days): a final year with data to 7 November counts as 311/365 of a year, never as a whole one, so the mean
+// per year before and after the start year are annualised rates. Without days (years only), every year counts whole.
 #pragma once
 
 #include <cstdint>
@@ -20,6 +23,7 @@ struct ReportIncident {
   std::optional<int> year;  // calendar year, when the record has a date
   std::string category;
   bool violent = false;
+  std::optional<int64_t> day;  // days since 1970-01-01 (UTC), when the record has a date; sets the years' coverage
 };
 
 struct ReportArea {
@@ -57,8 +61,9 @@ struct AreaFigures {
   int64_t hot_cells_90 = 0, hot_cells_95 = 0, hot_cells_99 = 0;  // Gi_Bin >= 1, >= 2, == 3
   double hot_cover_90 = 0.0, hot_cover_95 = 0.0, hot_cover_99 = 0.0;  // share of the area they cover, 0..1
   std::map<int, int64_t> by_year;
+  std::map<int, double> year_coverage;  // share of each calendar year of the data's span it covers (1 = whole year)
   int64_t before = 0, after = 0;      // incidents before start_year and from it on
-  int years_before = 0, years_after = 0;
+  double years_before = 0, years_after = 0;  // years of data before start_year and from it on (partial years in part)
   double change_pct = 0.0;            // change of the mean per year, after vs before (NaN if no "before")
   std::vector<std::pair<std::string, int64_t>> top_categories;
 };

@@ -1,5 +1,7 @@
 #include "engine/report/area_report.h"
 
+#include "engine/core/timestamp.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -102,6 +104,37 @@ TEST(AreaReportTest, NoBeforePeriodGivesNaNChange) {
   AreaFigures city = city_figures(inc, nullptr, nullptr, o);
   EXPECT_TRUE(std::isnan(city.change_pct));
   EXPECT_TRUE(std::isnan(city.concentration_ratio));
+}
+
+// With days, a year the data covers in part counts in part: dates 2020-01-01 .. 2021-06-30 (2021 covered for 181
+// of its 365 days), start 2021: 366 incidents in 2020 (one a day) and 362 in half of 2021 (two a day) are 366 a year
+// before and 730 a year after, +99.5 %, where counting 2021 as a whole year would say -1.1 %.
+TEST(AreaReportTest, PartialYearsAreAnnualised) {
+  std::vector<ReportIncident> in;
+  auto add = [&in](int64_t day, int year) {
+    ReportIncident r;
+    r.x = r.y = 10;
+    r.year = year;
+    r.day = day;
+    in.push_back(r);
+  };
+  const int64_t jan1_2020 = days_from_civil(2020, 1, 1), jan1_2021 = days_from_civil(2021, 1, 1);
+  for (int64_t d = jan1_2020; d < jan1_2021; ++d) add(d, 2020);
+  for (int64_t d = jan1_2021; d <= days_from_civil(2021, 6, 30); ++d) add(d, 2021), add(d, 2021);
+  AreaReportOptions o;
+  o.start_year = 2021;
+  const AreaFigures f = city_figures(in, nullptr, nullptr, o);
+  EXPECT_EQ(f.before, 366);
+  EXPECT_EQ(f.after, 362);
+  EXPECT_DOUBLE_EQ(f.years_before, 1.0);
+  EXPECT_DOUBLE_EQ(f.years_after, 181.0 / 365.0);
+  EXPECT_NEAR(f.change_pct, 100.0 * (362.0 / (181.0 / 365.0) - 366.0) / 366.0, 1e-9);
+  EXPECT_DOUBLE_EQ(f.year_coverage.at(2020), 1.0);
+  EXPECT_DOUBLE_EQ(f.year_coverage.at(2021), 181.0 / 365.0);
+  // Data starting mid-year counts that first year in part too.
+  in.erase(in.begin(), in.begin() + 182);  // now from 2020-07-01 (day 183 of 366)
+  const AreaFigures g = city_figures(in, nullptr, nullptr, o);
+  EXPECT_DOUBLE_EQ(g.years_before, 184.0 / 366.0);
 }
 
 }  // namespace
