@@ -13,8 +13,11 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// sum over tie groups of t (t - 1) (2t + 5), from the sorted values.
-double tie_term(std::vector<double> sorted) {
+
+}  // namespace
+
+double mann_kendall_tie_term(std::span<const double> values) {
+  std::vector<double> sorted(values.begin(), values.end());
   std::sort(sorted.begin(), sorted.end());
   double sum = 0.0;
   for (size_t a = 0; a < sorted.size();) {
@@ -26,8 +29,6 @@ double tie_term(std::vector<double> sorted) {
   }
   return sum;
 }
-
-}  // namespace
 
 MannKendall mann_kendall(std::span<const double> series) {
   std::vector<double> x;
@@ -41,7 +42,7 @@ MannKendall mann_kendall(std::span<const double> series) {
   for (size_t i = 0; i < x.size(); ++i)
     for (size_t j = i + 1; j < x.size(); ++j) s += (x[j] > x[i]) - (x[j] < x[i]);
   r.s = static_cast<double>(s);
-  r.var_s = (n * (n - 1.0) * (2.0 * n + 5.0) - tie_term(x)) / 18.0;
+  r.var_s = (n * (n - 1.0) * (2.0 * n + 5.0) - mann_kendall_tie_term(x)) / 18.0;
   if (x.size() < 2 || !(r.var_s > 0.0)) {
     r.z = kNaN;
     r.p = kNaN;

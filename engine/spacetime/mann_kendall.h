@@ -26,4 +26,7 @@ struct MannKendall {
 
 MannKendall mann_kendall(std::span<const double> series);
 
+// The ties correction of Var(S): the sum over groups of equal values of t (t - 1) (2t + 5).
+double mann_kendall_tie_term(std::span<const double> values);
+
 }  // namespace hotspot

@@ -6,26 +6,14 @@
 #include <stdexcept>
 #include <vector>
 
+#include "engine/spacetime/mann_kendall.h"
+
 namespace hotspot {
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// sum over groups of equal values of t (t - 1) (2t + 5).
-double ties_term(std::span<const double> v) {
-  std::vector<double> s(v.begin(), v.end());
-  std::sort(s.begin(), s.end());
-  double sum = 0.0;
-  for (size_t a = 0; a < s.size();) {
-    size_t b = a + 1;
-    while (b < s.size() && s[b] == s[a]) ++b;
-    const double t = static_cast<double>(b - a);
-    sum += t * (t - 1.0) * (2.0 * t + 5.0);
-    a = b;
-  }
-  return sum;
-}
 
 double median_of_sorted(const std::vector<double>& s) {
   const size_t n = s.size();
@@ -49,7 +37,7 @@ TheilSenSlope sen_slope(std::span<const double> x, std::span<const double> y, do
   std::sort(slopes.begin(), slopes.end());
   r.slope = median_of_sorted(slopes);
   const double n = static_cast<double>(y.size());
-  const double var_s = (n * (n - 1.0) * (2.0 * n + 5.0) - ties_term(x) - ties_term(y)) / 18.0;
+  const double var_s = (n * (n - 1.0) * (2.0 * n + 5.0) - mann_kendall_tie_term(x) - mann_kendall_tie_term(y)) / 18.0;
   if (!(var_s >= 0.0)) {
     r.low = r.high = kNaN;
     return r;
