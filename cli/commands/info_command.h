@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/commands/command.h"
+#include "cli/pipeline/privacy_options.h"
 #include "geo/read/ingest.h"
 
 namespace hotspot::cli {
@@ -17,6 +18,8 @@ struct InfoOptions {
   int threads = 0;           // accepted like every command's; reading is single-threaded
   bool json = false;         // machine-readable summary
   int top_categories = 10;
+  // public: counts from 1 to k - 1 suppressed with their complements, the extent widened, no rejects file
+  PrivacyOptions privacy;
 };
 
 int run_info(const InfoOptions& options, std::ostream& out, std::ostream& err);

@@ -31,7 +31,8 @@ void check_positions(const PublishedValues& v, const IngestResult& in, double di
   for (const PublishedPosition& p : v.positions) {
     const auto hit = near.nearest_within(p.x, p.y, distance_crs);
     if (!hit) continue;
-    if (shared_by > 0 && near.count_within(p.x, p.y, distance_crs) >= shared_by) continue;
+    const size_t sharing = shared_by > 0 ? near.count_within(p.x, p.y, distance_crs) : 0;
+    if (shared_by > 0 && sharing >= shared_by) continue;
     const auto key = std::make_pair(p.file, p.where);
     const auto seen = closest.find(key);
     if (seen != closest.end() && seen->second.first <= hit->distance) continue;
@@ -40,7 +41,10 @@ void check_positions(const PublishedValues& v, const IngestResult& in, double di
     closest[key] = {hit->distance,
                     {PublicFinding::Kind::position, p.file, p.where, p.value,
                      format_fixed(hit->distance * unit_m, 1) + " m from the incident at row " +
-                         std::to_string(rec.source_row) + " of the input"}};
+                         std::to_string(rec.source_row) + " of the input" +
+                         (shared_by > 0 ? " (" + std::to_string(sharing) + " incident(s) within the distance, fewer "
+                                          "than k = " + std::to_string(shared_by) + ")"
+                                        : "")}};
   }
   for (const auto& key : order) r.findings.push_back(closest[key].second);
 }

@@ -1,6 +1,6 @@
 // Small-count suppression for a published table of counts with its margins (Statistical Disclosure Control:
-// primary suppression of the cells from 1 to k - 1, then complementary suppression so that no suppressed value can
-// be got back by subtracting the published ones from a published total).
+// primary suppression of the cells, and of the published totals, from 1 to k - 1, then complementary suppression so
+// that no suppressed value can be got back by subtracting the published ones from a published total).
 //
 // The table is rows x columns with, when published, the row totals, the column totals and the grand total. Think of
 // it as (rows + 1) x (cols + 1): row `rows` holds the column totals and column `cols` the row totals. Each row of
@@ -49,5 +49,20 @@ SuppressionResult suppress_small_counts(const CellCountTable& table, int min_cou
 
 // A list of counts published with their total (zones of a layer, areas of a report): a one-row table.
 SuppressionResult suppress_small_counts(const std::vector<int64_t>& counts, int min_count);
+
+// Published counts tied by any set of additive lines, for summaries that are not one table (records in = accepted
+// + rejected, rejected = the sum over reasons, accepted = the sum over categories). Each line lists the entries
+// that add up, its total among them; an entry may sit in several lines. As in the table above, every entry from 1
+// to k - 1 is a primary suppression (a total in no line is not published and never is), and totals are the last
+// choice for a complement.
+struct CountLines {
+  std::vector<int64_t> values;              // each >= 0
+  std::vector<uint8_t> is_total;            // per entry: 1 = the total of some line
+  std::vector<std::vector<size_t>> lines;   // entry indices (a line of one entry constrains nothing)
+};
+
+// REQUIRES: is_total.size() == values.size(), every index in range, min_count >= 1; throws std::invalid_argument
+// otherwise. Returns the status of each entry.
+std::vector<Suppressed> suppress_small_counts(const CountLines& counts, int min_count);
 
 }  // namespace hotspot

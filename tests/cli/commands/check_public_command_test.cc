@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
 #include <string>
 
 #include "engine/core/text.h"
@@ -87,6 +88,35 @@ TEST(CheckPublicCommandTest, SmallCountFailsAndCleanFolderPasses) {
       EXPECT_NE(r.out.find("PASS: 0 finding(s) in 2 file(s); 1 position(s)"), std::string::npos) << r.out;
     }
   }
+}
+
+// --k-shared lets a position through only when at least k incidents lie within the distance of it (a hundred-block
+// point); the incidents' own points, where fewer share a position, still fail: one finding per point that a brute
+// force finds within 10 m of fewer than k = 3 incidents.
+TEST(CheckPublicCommandTest, KSharedStillFailsIncidentsOwnPoints) {
+  TempDir d;
+  std::filesystem::create_directories(d.file("out"));
+  const std::vector<Incident> all = charlotte_incidents();
+  CsvReader csv(charlotte("cmpd_incidents_sample.csv"));
+  const int lon = csv.column("LONGITUDE_PUBLIC"), lat = csv.column("LATITUDE_PUBLIC");
+  std::string layer = R"({"type":"FeatureCollection","features":[)";
+  const double ten_m_ft = 10.0 / (1200.0 / 3937.0);
+  int64_t expected = 0, shared = 0;
+  for (size_t i = 0; i < 400; ++i) {
+    const auto r = csv.next();
+    layer += std::string(i ? "," : "") + R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[)" +
+             r->fields[lon] + "," + r->fields[lat] + "]}}";
+    int near = 0;
+    for (const Incident& o : all) near += std::hypot(o.x - all[i].x, o.y - all[i].y) <= ten_m_ft;
+    (near < 3 ? expected : shared) += 1;
+  }
+  std::ofstream(d.file("out/points.geojson")) << layer << "]}";
+  ASSERT_GT(expected, 0);
+  ASSERT_GT(shared, 0) << "the bundled points are block points: some are shared by 3 or more incidents";
+  const CommandRun r = run_hotspot(audit(d.file("out")) + " --k-shared", d);
+  EXPECT_EQ(r.code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("FAIL: " + std::to_string(expected) + " finding(s)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("fewer than k = 3"), std::string::npos) << r.out;
 }
 
 TEST(CheckPublicCommandTest, MainJobOutputFailsTheAuditToday) {

@@ -4,7 +4,9 @@
 // public profile never writes, are refused before the input is read.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "geo/audit/layer_metadata.h"
 #include "geo/read/csv_reader.h"
@@ -189,11 +191,53 @@ TEST(PublicProfileCommandsTest, FineLengthsAndRejectsAreRefusedBeforeTheInputIsR
   }
 }
 
-TEST(PublicProfileCommandsTest, InfoSaysWhyItHasNoPublicOutput) {
+// `hotspot info --profile public` prints a summary that may be posted: every count shown is 0 or at least k, every
+// count hidden is listed with why, no hidden count can be got back from a shown total (records in = accepted +
+// rejected, accepted = the sum over categories, rejected = the sum over reasons), the shown counts are the internal
+// ones, and the extent is the internal one widened to whole multiples of the generalisation distance. The rejects
+// file is refused before the input is read.
+TEST(PublicProfileCommandsTest, InfoSuppressesSmallCountsAndWidensTheExtent) {
   TempDir d;
-  const CommandRun info = run_hotspot("info " + kIncidents + " --profile public", d);
-  EXPECT_EQ(info.code, 2);
-  EXPECT_NE(info.err.find("hotspot info writes no publishable output"), std::string::npos) << info.err;
+  const CommandRun internal = run_hotspot("info " + kIncidents + " --json -q", d);
+  ASSERT_EQ(internal.code, 0) << internal.err;
+  const CommandRun pub = run_hotspot("info " + kIncidents + " --json -q --profile public --min-count 5", d);
+  ASSERT_EQ(pub.code, 0) << pub.err;
+  const nlohmann::json a = nlohmann::json::parse(internal.out), p = nlohmann::json::parse(pub.out);
+  EXPECT_NE(p.at("privacy").get<std::string>().find("k = 5"), std::string::npos);
+  const nlohmann::json& hidden = p.at("suppressed");
+  int64_t hidden_categories = 0, shown_sum = 0;
+  for (const auto& [name, n] : p.at("category_counts").items()) {
+    const int64_t was = a.at("category_counts").at(name).get<int64_t>();
+    if (n.is_null()) {
+      ++hidden_categories;
+      EXPECT_TRUE(hidden.contains("category_counts." + name)) << name;
+      continue;
+    }
+    EXPECT_EQ(n.get<int64_t>(), was) << name;
+    EXPECT_TRUE(was == 0 || was >= 5) << name;
+    shown_sum += was;
+  }
+  for (const auto& [name, was] : a.at("category_counts").items())  // every internal category below k is hidden
+    if (was.get<int64_t>() > 0 && was.get<int64_t>() < 5) EXPECT_TRUE(p.at("category_counts").at(name).is_null()) << name;
+  ASSERT_GE(hidden_categories, 2) << "the sample has rare categories; one hidden alone would follow from the total";
+  EXPECT_LT(shown_sum, a.at("accepted").get<int64_t>());
+  EXPECT_EQ(p.at("records_in"), a.at("records_in"));
+  const double step_ft = 300.0 / (1200.0 / 3937.0);  // 300 m in US survey feet (EPSG:2264)
+  for (const char* edge : {"min_x", "min_y", "max_x", "max_y"}) {
+    const double w = p.at("extent").at(edge).get<double>(), was = a.at("extent").at(edge).get<double>();
+    EXPECT_NEAR(w / step_ft, std::round(w / step_ft), 1e-6) << edge;
+    EXPECT_TRUE(edge[1] == 'i' ? w <= was : w >= was) << edge;
+    EXPECT_NE(w, was) << edge;
+  }
+  const CommandRun text = run_hotspot("info " + kIncidents + " -q --profile public --min-count 5 --top-categories 200", d);
+  ASSERT_EQ(text.code, 0) << text.err;
+  EXPECT_NE(text.out.find("privacy:   public: k = 5"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("     <5  "), std::string::npos) << text.out;
+  const CommandRun rejects =
+      run_hotspot("info " + kIncidents + " -q --profile public --rejects " + d.file("rejects.csv"), d);
+  EXPECT_EQ(rejects.code, 2);
+  EXPECT_NE(rejects.err.find("--rejects"), std::string::npos) << rejects.err;
+  EXPECT_FALSE(fs::exists(d.file("rejects.csv")));
 }
 
 // `hotspot map` draws the layers it is given: with --profile public it needs the incidents to audit what it writes

@@ -101,6 +101,38 @@ TEST(SameAnswersTest, KdeAndGistarSubcommandsEqualTheRunOfTheSameParameters) {
   EXPECT_EQ(report.at("citywide").at("gi_cells").get<int64_t>(), written);
 }
 
+// The public profile is one stage list too: `kde --profile public` and `gistar --profile public` write what the
+// public `hotspot run` writes (the same density bytes; the same Gi* cells with the same counts suppressed and flagged).
+TEST(SameAnswersTest, PublicSubcommandsEqualThePublicRun) {
+  TempDir d;
+  const std::string pub = " --profile public --min-count 4";
+  const auto kde = run_hotspot("kde " + common_ingest() + " -q -r 2000ft --cell-size 500ft -o " + d.file("k.tif") + pub, d);
+  ASSERT_EQ(kde.code, 0) << kde.err;
+  const auto gi = run_hotspot("gistar " + common_ingest() + " -q --cell-size 1000ft --band 3000ft -o " +
+                                  d.file("g.geojson") + pub,
+                              d);
+  ASSERT_EQ(gi.code, 0) << gi.err;
+  std::string config = run_config(d.file("run"), R"({"radius": "2000ft", "cell_size": "500ft"})",
+                                  R"({"cell_size": "1000ft", "band": "3000ft"})");
+  config.insert(config.rfind('}'), R"(, "privacy": {"profile": "public", "min_count": 4})");
+  d.write("run.json", config);
+  const auto run = run_hotspot("run " + d.file("run.json") + " -q", d);
+  ASSERT_EQ(run.code, 0) << run.err;
+
+  expect_same_raster(read_geotiff(d.file("k.tif")), read_geotiff(d.file("run/density.tif")));
+  const auto ga = features_by_id(d.file("g.geojson"));
+  const auto gb = features_by_id(d.file("run/gistar_cells.geojson"));
+  ASSERT_EQ(ga.size(), gb.size());
+  ASSERT_GT(ga.size(), 1000u);
+  int64_t suppressed = 0;
+  for (const auto& [id, pa] : ga) {
+    ASSERT_TRUE(gb.count(id)) << id;
+    EXPECT_EQ(pa, gb.at(id)) << id;
+    if (pa.at("Join_Count").is_null()) ++suppressed;
+  }
+  EXPECT_GT(suppressed, 0) << "cells with 1 to 3 incidents are suppressed in both";
+}
+
 TEST(SameAnswersTest, AnyThreadCountGivesTheSameBytesThroughTheStages) {
   TempDir d;
   for (const char* t : {"1", "2"}) {

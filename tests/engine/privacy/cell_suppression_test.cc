@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 namespace hotspot {
@@ -97,9 +98,68 @@ TEST(CellSuppressionTest, RandomTablesAreAlwaysProtected) {
   }
 }
 
+// An ingest summary: in (0) = accepted (1) + rejected (2); rejected = reasons 3 + 4; accepted = categories 5 + 6 + 7.
+// One reason of 2 records: its sibling reason (4) would give it away from the rejected total, so the smaller of
+// the two goes (reason 4 is the only other cell of that line); nothing else needs to go.
+TEST(CellSuppressionTest, LinesSharingATotalAreProtectedTogether) {
+  CountLines summary;
+  summary.values = {1000, 900, 100, 2, 98, 500, 1, 399};
+  summary.is_total = {1, 1, 1, 0, 0, 0, 0, 0};
+  summary.lines = {{0, 1, 2}, {2, 3, 4}, {1, 5, 6, 7}};
+  const std::vector<Suppressed> s = suppress_small_counts(summary, 3);
+  const std::vector<Suppressed> expected = {Suppressed::no,      Suppressed::no, Suppressed::no,
+                                            Suppressed::primary, Suppressed::complementary,
+                                            Suppressed::no,      Suppressed::primary, Suppressed::complementary};
+  EXPECT_EQ(s, expected);
+  // Two rejected records, both for one reason: the rejected total is a count below k itself (primary, like the
+  // reason); the other reason, a zero, then has nothing to hide beside it; in = accepted + rejected has one
+  // suppressed entry, so the smaller of the other two totals (accepted) goes, and with it one category.
+  summary.values = {902, 900, 2, 2, 0, 500, 100, 300};
+  const std::vector<Suppressed> lone = suppress_small_counts(summary, 3);
+  const std::vector<Suppressed> expected_lone = {Suppressed::no,      Suppressed::complementary, Suppressed::primary,
+                                                 Suppressed::primary, Suppressed::no,            Suppressed::no,
+                                                 Suppressed::complementary, Suppressed::no};
+  EXPECT_EQ(lone, expected_lone);
+}
+
+// Random systems of overlapping lines: no line ever has exactly one suppressed entry, and exactly the published
+// entries from 1 to k - 1 are primary.
+TEST(CellSuppressionTest, RandomLineSystemsAreAlwaysProtected) {
+  std::mt19937_64 rng(11);
+  std::uniform_int_distribution<int> value(0, 9), count(2, 12);
+  for (int trial = 0; trial < 500; ++trial) {
+    CountLines c;
+    const size_t n = static_cast<size_t>(count(rng));
+    for (size_t e = 0; e < n; ++e) c.values.push_back(value(rng)), c.is_total.push_back(e % 3 == 0);
+    const int lines = count(rng) / 2;
+    for (int l = 0; l < lines; ++l) {
+      std::vector<size_t> line;
+      for (size_t e = 0; e < n; ++e)
+        if (value(rng) < 3) line.push_back(e);
+      c.lines.push_back(line);
+    }
+    const std::vector<Suppressed> s = suppress_small_counts(c, 4);
+    for (const auto& line : c.lines) {
+      int k = 0;
+      for (size_t e : line) k += s[e] != Suppressed::no;
+      if (line.size() > 1) {
+        EXPECT_NE(k, 1) << "trial " << trial;
+      }
+    }
+    for (size_t e = 0; e < n; ++e) {
+      bool in_a_line = false;
+      for (const auto& line : c.lines) in_a_line |= std::find(line.begin(), line.end(), e) != line.end();
+      const bool published = !c.is_total[e] || in_a_line;
+      EXPECT_EQ(s[e] == Suppressed::primary, published && c.values[e] > 0 && c.values[e] < 4) << trial << " " << e;
+    }
+  }
+}
+
 TEST(CellSuppressionTest, BadTablesAreRefused) {
   EXPECT_THROW(suppress_small_counts(CellCountTable{2, 2, {1, 2, 3}}, 3), std::invalid_argument);
   EXPECT_THROW(suppress_small_counts(std::vector<int64_t>{1}, 0), std::invalid_argument);
+  EXPECT_THROW(suppress_small_counts(CountLines{{1, 2}, {0}, {}}, 3), std::invalid_argument);
+  EXPECT_THROW(suppress_small_counts(CountLines{{1, 2}, {0, 0}, {{0, 2}}}, 3), std::invalid_argument);
 }
 
 }  // namespace
