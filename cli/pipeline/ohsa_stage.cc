@@ -224,7 +224,10 @@ LayerAnnotation annotation(const OhsaStage::Options& o, const Context& ctx, cons
   for (const auto& [key, text] : r.choices) j["why_" + key] = text;
   j["gistar"] = "--cell-size " + length_text(r.cell_size_crs, crs) + " --band " + length_text(r.band_crs, crs) +
                 (o.cell_shape == OhsaStage::CellShape::kHexagon ? " --hex" : "") +
-                (ctx.study_area() ? "" : " --cells with-incidents");
+                (ctx.study_area() ? "" : " --cells with-incidents") +
+                (o.extent ? " --extent " + exact(o.extent->min_x) + "," + exact(o.extent->min_y) + "," +
+                                exact(o.extent->max_x) + "," + exact(o.extent->max_y)
+                          : "");
   return {"hotspot_ohsa", "HOTSPOT_OHSA_", ".ohsa.json", j};
 }
 

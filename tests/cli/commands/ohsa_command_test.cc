@@ -62,14 +62,17 @@ TEST(OhsaCommandTest, PrintsAndRecordsEveryChoiceWithArcGisFields) {
 }
 
 TEST(OhsaCommandTest, GiStarEqualsGistarRunWithTheReportedCellSizeAndBand) {
-  TempDir d;
-  const auto r = ht::run_hotspot("ohsa " + kCharlotte + " -o " + d.file("ohsa.geojson"), d);
-  ASSERT_EQ(r.code, 0) << r.err;
-  const std::string ohsa = ht::read_file(d.file("ohsa.geojson"));
-  const std::string flags = nlohmann::json::parse(ohsa).at("hotspot_ohsa").at("gistar").get<std::string>();
-  const auto g = ht::run_hotspot("gistar " + kCharlotte + " " + flags + " -o " + d.file("gistar.geojson"), d);
-  ASSERT_EQ(g.code, 0) << g.err;
-  EXPECT_EQ(without_member(ohsa), ht::read_file(d.file("gistar.geojson")));  // same bytes
+  for (const std::string extra : {"", " --cell-shape hexagon --extent 1390000,466000,1532000,604000"}) {
+    SCOPED_TRACE(extra);
+    TempDir d;
+    const auto r = ht::run_hotspot("ohsa " + kCharlotte + extra + " -o " + d.file("ohsa.geojson"), d);
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string ohsa = ht::read_file(d.file("ohsa.geojson"));
+    const std::string flags = nlohmann::json::parse(ohsa).at("hotspot_ohsa").at("gistar").get<std::string>();
+    const auto g = ht::run_hotspot("gistar " + kCharlotte + " " + flags + " -o " + d.file("gistar.geojson"), d);
+    ASSERT_EQ(g.code, 0) << g.err;
+    EXPECT_EQ(without_member(ohsa), ht::read_file(d.file("gistar.geojson")));  // same bytes
+  }
 }
 
 TEST(OhsaCommandTest, HexagonsAndGivenValuesAreReportedAsGiven) {
