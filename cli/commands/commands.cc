@@ -13,6 +13,7 @@
 #include "cli/commands/map_command.h"
 #include "cli/commands/moran_command.h"
 #include "cli/commands/near_repeat_command.h"
+#include "cli/commands/ohsa_command.h"
 
 namespace hotspot::cli {
 
@@ -22,6 +23,7 @@ void register_all_commands(CLI::App& app, CommandAction& action) {
   register_info(app, action);
   register_kde(app, action);
   register_gistar(app, action);
+  register_ohsa(app, action);
   register_emerging(app, action);
   register_moran(app, action);
   register_near_repeat(app, action);

@@ -145,6 +145,8 @@ std::vector<int> GistarOutcome::cell_bins(int not_analysed) const {
 
 void GistarStage::Options::declare(OptionTable& t) {
   declare_unit_options(t, cell_size, hex, extent, zones, zones_layer, zone_id);
+  t.choice("cells", "Grid cells analysed: all, or with-incidents (only cells holding an incident)", cells,
+           {{"all", Cells::kAll}, {"with-incidents", Cells::kWithIncidents}});
   t.text("value", "count, sum:FIELD or rate:NUMERATOR/DENOMINATOR", value, "VALUE");
   declare_weights_options(t, weights, band);
   t.integer("permutations", "Conditional permutations for GiPseudoP (e.g. 999); 0 = none", permutations, 0, 99999);
@@ -200,15 +202,19 @@ std::vector<int64_t> assign_units(const GistarStage::Options& o, Context& ctx, G
   return assign_to_grid(*r.grid, points);
 }
 
-// Numbers the analysed units: every zone; every grid cell, or those in the study area; minus undefined rates.
-int64_t number_units(GistarOutcome& r, const Context& ctx, const std::vector<double>& cell_values) {
+// Numbers the analysed units: every zone; every grid cell, or those in the study area, or those of them holding an
+// incident; minus undefined rates.
+int64_t number_units(const GistarStage::Options& o, GistarOutcome& r, const Context& ctx,
+                     const std::vector<double>& cell_values) {
   if (!r.zones && ctx.study_area()) r.unit_of_cell = grid_cells_in_area(*r.grid, *ctx.study_area(), r.cell_counts);
   else {
     r.unit_of_cell.resize(r.n_cells);
     for (size_t c = 0; c < r.n_cells; ++c) r.unit_of_cell[c] = static_cast<int64_t>(c);
   }
+  const bool occupied_only = !r.zones && o.cells == GistarStage::Cells::kWithIncidents;
   int64_t undefined = 0, next = 0;
   for (size_t c = 0; c < r.n_cells; ++c) {
+    if (occupied_only && r.cell_counts[c] == 0.0) r.unit_of_cell[c] = -1;
     if (r.unit_of_cell[c] < 0) continue;
     if (!std::isfinite(cell_values[c])) {
       r.unit_of_cell[c] = -1;
@@ -301,7 +307,7 @@ VectorLayer gi_layer(const GistarStage::Options& o, const Context& ctx, GistarOu
   layer.fields.push_back({"Gi_Bin", FieldType::kInteger});
   layer.fields.push_back({"NNeighbors", FieldType::kInteger});
   if (o.permutations > 0) layer.fields.push_back({"GiPseudoP", FieldType::kReal});
-  const bool written_all = r.zones || !ctx.study_area();
+  const bool written_all = r.zones || (!ctx.study_area() && o.cells == GistarStage::Cells::kAll);
   for (size_t c = 0; c < r.n_cells; ++c) {
     const int64_t u = r.unit_of_cell[c];
     if (!written_all && u < 0 && std::isfinite(cell_values[c])) continue;
@@ -359,7 +365,8 @@ std::string describe(const GistarStage::Options& o, const Context& ctx, const Gi
   if (r.zones) d << "zones of " << o.zones;
   else
     d << o.cell_size->to_string() << " " << (r.grid->shape() == UnitShape::kSquare ? "fishnet cells" : "hexagons")
-      << (ctx.study_area() ? " inside the study area" : "");
+      << (ctx.study_area() ? " inside the study area" : "")
+      << (o.cells == GistarStage::Cells::kWithIncidents ? " holding an incident" : "");
   d << ", " << o.value << ", " << r.weights_description;
   if (!r.band_note.empty())
     d << " " << std::setprecision(10) << r.band_crs << " " << ctx.crs().linear_unit_name() << " (" << r.band_note << ")";
@@ -411,7 +418,7 @@ UnitAggregation aggregate(const GistarStage::Options& o, Context& ctx, GistarOut
                        (r.zones ? "zone of " + o.zones : std::string("analysis cell (outside --extent)")) +
                        ": counted here, not in any unit");
   const std::vector<double> cell_values = agg.values(value.kind);
-  const int64_t undefined_rate = number_units(r, ctx, cell_values);
+  const int64_t undefined_rate = number_units(o, r, ctx, cell_values);
   if (undefined_rate > 0)
     warnings.push_back(std::to_string(undefined_rate) + " unit(s) have a zero denominator (" + value.denominator +
                        "): their rate is undefined, so they are left out of the analysis and written with null results");

@@ -16,11 +16,17 @@ namespace hotspot::cli {
 
 class GistarStage : public Stage {
  public:
+  // Which grid cells are analysis units: every cell of the grid (or of the study area), or only the cells holding
+  // at least one incident (Optimized Hot Spot Analysis's units without a bounding polygon).
+  enum class Cells { kAll, kWithIncidents };
+
   struct Options {
     // Fishnet cell side, or hexagon centre spacing. REQUIRES: given unless zones are.
     std::optional<Length> cell_size;
     // Hexagons instead of square cells. DEFAULT: false (fishnet).
     bool hex = false;
+    // Grid cells analysed (grids only). DEFAULT: all.
+    Cells cells = Cells::kAll;
     // Grid extent in analysis CRS units. DEFAULT: the study area's bounds, else the data's.
     std::optional<Extent> extent;
     // Polygon zones as the analysis units (instead of a grid), their layer and id field.

@@ -9,6 +9,7 @@
 #include "cli/pipeline/map_stage.h"
 #include "cli/pipeline/moran_stage.h"
 #include "cli/pipeline/near_repeat_stage.h"
+#include "cli/pipeline/ohsa_stage.h"
 #include "cli/pipeline/option_binding.h"
 #include "cli/pipeline/privacy_options.h"
 #include "cli/pipeline/references_stage.h"
@@ -47,6 +48,7 @@ std::vector<OptionDoc> stage_option_docs() {
   docs.push_back(doc_of<EmergingStage::Options>("emerging"));
   // The subcommands no run-config section takes yet: their flags only.
   docs.push_back(doc_of<MoranStage::Options>("moran", ConfigColumn::none));
+  docs.push_back(doc_of<OhsaStage::Options>("ohsa", ConfigColumn::none));
   docs.push_back(doc_of<NearRepeatStage::Options>("near_repeat", ConfigColumn::none));
   docs.push_back(doc_of<DisparityStage::Options>("disparity", ConfigColumn::none));
   return docs;

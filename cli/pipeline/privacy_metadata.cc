@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "engine/core/text.h"
-#include "geo/write/atomic_output.h"
+#include "cli/pipeline/layer_annotation.h"
 
 namespace fs = std::filesystem;
 
@@ -37,24 +37,6 @@ std::string masking_text(const PrivacyOptions& p) {
          p.check_distance.to_string() + " of any incident; seed " + std::to_string(p.donut_seed);
 }
 
-void write_text_atomically(const std::string& path, const std::string& text) {
-  AtomicOutput file(path, true);
-  std::ofstream(file.temp_path(), std::ios::binary) << text;
-  file.commit();
-}
-
-// A top-level member first in the FeatureCollection, the rest of the file as GDAL wrote it.
-void add_geojson_member(const std::string& path, const nlohmann::ordered_json& privacy) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
-  const size_t brace = text.find('{');
-  if (brace == std::string::npos) throw std::runtime_error(path + ": not a GeoJSON object");
-  text.insert(brace + 1, "\n\"hotspot_privacy\": " + privacy.dump() + ",");
-  write_text_atomically(path, text);
-}
-
 }  // namespace
 
 nlohmann::ordered_json privacy_json(const PrivacyOptions& p) {
@@ -67,27 +49,19 @@ nlohmann::ordered_json privacy_json(const PrivacyOptions& p) {
           {"masking", masking_text(p)}};
 }
 
-MetadataItems privacy_metadata_items(const PrivacyOptions& p) {
-  MetadataItems items;
-  const nlohmann::ordered_json j = privacy_json(p);
-  for (auto it = j.begin(); it != j.end(); ++it) {
-    const nlohmann::ordered_json& value = it.value();
-    std::string name = "HOTSPOT_PRIVACY_" + it.key();
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
-    items.emplace_back(name, value.is_string() ? value.get<std::string>() : value.dump());
-  }
-  return items;
+namespace {
+
+LayerAnnotation privacy_annotation(const PrivacyOptions& p) {
+  return {"hotspot_privacy", "HOTSPOT_PRIVACY_", ".privacy.json", privacy_json(p)};
 }
+
+}  // namespace
+
+MetadataItems privacy_metadata_items(const PrivacyOptions& p) { return layer_metadata_items(privacy_annotation(p)); }
 
 void record_layer_privacy(const std::string& path, const Context& ctx, Outputs& outputs) {
   if (!ctx.privacy || !ctx.privacy->is_public()) return;
-  const std::string ext = lower(fs::path(path).extension().string());
-  if (ext == ".geojson" || ext == ".json") return add_geojson_member(path, privacy_json(*ctx.privacy));
-  if (ext == ".gpkg") return write_geopackage_metadata(path, privacy_metadata_items(*ctx.privacy));
-  if (ext != ".shp") return;
-  const std::string sidecar = fs::path(path).replace_extension(".privacy.json").string();
-  write_text_atomically(sidecar, privacy_json(*ctx.privacy).dump(2) + "\n");
-  outputs.record(sidecar);
+  annotate_layer(path, privacy_annotation(*ctx.privacy), outputs);
 }
 
 }  // namespace hotspot::cli

@@ -62,6 +62,11 @@ std::vector<size_t> z_peaks(std::span<const double> z) {
 
 IncrementalMoranResult incremental_moran(PointSpan centroids, std::span<const double> x,
                                          const IncrementalMoranOptions& o, Progress* progress) {
+  return incremental_moran(centroids, x, o, BandWeights{}, progress);
+}
+
+IncrementalMoranResult incremental_moran(PointSpan centroids, std::span<const double> x, const IncrementalMoranOptions& o,
+                                         const BandWeights& weights, Progress* progress) {
   check(centroids, x, o);
   IncrementalMoranResult r;
   resolve_distances(centroids, o, r);
@@ -70,7 +75,7 @@ IncrementalMoranResult incremental_moran(PointSpan centroids, std::span<const do
     wo.band_crs = r.start_crs + b * r.increment_crs;
     wo.include_self = false;
     wo.threads = o.threads;
-    const SpatialWeights w = distance_weights(centroids, wo);
+    const SpatialWeights w = weights ? weights(wo) : distance_weights(centroids, wo);
     try {
       r.bands.push_back({wo.band_crs, global_moran(x, w, MoranOptions{o.standardisation})});
     } catch (const std::invalid_argument& e) {

@@ -11,6 +11,7 @@
 // significant) is the caller's choice.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "engine/core/point.h"
 #include "engine/core/progress.h"
 #include "engine/hotspot/moran.h"
+#include "engine/hotspot/spatial_weights.h"
 
 namespace hotspot {
 
@@ -50,5 +52,14 @@ std::vector<size_t> z_peaks(std::span<const double> z);
 // a band (zero variance, fewer than 4 units with a neighbour), naming the band.
 IncrementalMoranResult incremental_moran(PointSpan centroids, std::span<const double> x,
                                          const IncrementalMoranOptions& options = {}, Progress* progress = nullptr);
+
+// Builds one band's weights (a fixed band without self, `band.band_crs`) over the units: the same lists, in the same
+// unit order, as distance_weights(centroids, band) gives. fishnet_weights does this for grid cells without any tree
+// query, much faster for many units and wide bands.
+using BandWeights = std::function<SpatialWeights(const WeightsOptions& band)>;
+
+// The same, each band's weights from `weights` (empty: distance_weights over the centroids).
+IncrementalMoranResult incremental_moran(PointSpan centroids, std::span<const double> x, const IncrementalMoranOptions& options,
+                                         const BandWeights& weights, Progress* progress = nullptr);
 
 }  // namespace hotspot

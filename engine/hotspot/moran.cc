@@ -10,14 +10,23 @@ namespace hotspot {
 
 namespace {
 
-// w_ji, or 0 when j does not list i (rows are sorted by column).
-double transposed_weight(const SpatialWeights& w, size_t i, size_t j) {
-  const auto begin = w.neighbors.begin() + static_cast<std::ptrdiff_t>(w.offsets[j]);
-  const auto end = w.neighbors.begin() + static_cast<std::ptrdiff_t>(w.offsets[j + 1]);
-  const auto it = std::lower_bound(begin, end, static_cast<uint32_t>(i));
-  if (it == end || *it != i) return 0.0;
-  return w.weight_at(static_cast<uint64_t>(it - w.neighbors.begin()));
-}
+// w_ji, or 0 when j does not list i. Rows are sorted by column and the callers ask for increasing i, so each row j
+// keeps a cursor that only moves forward: one pass over the weights in all, instead of a search per entry.
+class TransposedWeights {
+ public:
+  explicit TransposedWeights(const SpatialWeights& w)
+      : w_(w), cursor_(w.offsets.begin(), w.offsets.empty() ? w.offsets.begin() : w.offsets.end() - 1) {}
+  double at(size_t i, size_t j) {
+    uint64_t& k = cursor_[j];
+    const uint64_t end = w_.offsets[j + 1];
+    while (k < end && w_.neighbors[k] < i) ++k;
+    return k < end && w_.neighbors[k] == i ? w_.weight_at(k) : 0.0;
+  }
+
+ private:
+  const SpatialWeights& w_;
+  std::vector<uint64_t> cursor_;
+};
 
 struct WeightConstants {
   double s0 = 0.0, s1 = 0.0, s2 = 0.0;
@@ -27,6 +36,7 @@ struct WeightConstants {
 WeightConstants weight_constants(const SpatialWeights& w) {
   WeightConstants c;
   std::vector<double> row_sum(w.n, 0.0), col_sum(w.n, 0.0);
+  TransposedWeights transposed(w);
   for (size_t i = 0; i < w.n; ++i) {
     if (w.row_size(i) > 0) ++c.with_neighbors;
     for (uint64_t k = w.offsets[i]; k < w.offsets[i + 1]; ++k) {
@@ -34,7 +44,7 @@ WeightConstants weight_constants(const SpatialWeights& w) {
       const double wij = w.weight_at(k);
       row_sum[i] += wij;
       col_sum[j] += wij;
-      c.s1 += wij * wij + wij * transposed_weight(w, i, j);
+      c.s1 += wij * wij + wij * transposed.at(i, j);
     }
   }
   for (size_t i = 0; i < w.n; ++i) {

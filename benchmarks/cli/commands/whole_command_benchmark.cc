@@ -72,5 +72,10 @@ void BM_GistarCommandFishnet1000ft(benchmark::State& state) {
 }
 BENCHMARK(BM_GistarCommandFishnet1000ft)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// Optimized hot spot analysis: cell size and band chosen from the points, Gi* on the cells holding an incident,
+// written as a GeoPackage with the choices in its metadata.
+void BM_OhsaCommand(benchmark::State& state) { time_command(state, "ohsa", "", "ohsa.gpkg"); }
+BENCHMARK(BM_OhsaCommand)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 }  // namespace
 }  // namespace hotspot
