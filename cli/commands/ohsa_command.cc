@@ -6,6 +6,7 @@
 
 #include "cli/commands/ingest_summary.h"
 #include "cli/commands/subcommand_stages.h"
+#include "cli/pipeline/privacy_lengths.h"
 
 namespace hotspot::cli {
 
@@ -44,7 +45,9 @@ void print_summary(const Context& ctx, const OhsaOutcome& r, const GistarOutcome
 
 int run_ohsa(const OhsaCommandOptions& o, std::ostream& out, std::ostream& err) {
   OhsaStage stage(o.ohsa);
-  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, subcommand_run(o));
+  SubcommandRun how = subcommand_run(o);
+  how.public_lengths = public_lengths(o.ohsa, LengthNames::flags);
+  const Context ctx = run_subcommand_stages(o.ingest, {&stage}, how);
   print_summary(ctx, stage.outcome(), *ctx.gistar, out);
   print_warnings(ctx.notes, err);
   return kExitOk;
@@ -62,9 +65,9 @@ void register_ohsa(CLI::App& app, CommandAction& action) {
       "Examples:\n"
       "  hotspot ohsa incidents.csv -o hotspots.gpkg\n"
       "  hotspot ohsa incidents.csv --cell-shape hexagon --curve isa.csv -o hex.gpkg\n"
-      "  hotspot ohsa incidents.csv --study-area city.geojson --cell-size 500ft -o hotspots.geojson");
-  bind_stage_command<OhsaCommandOptions>(*sub, action, "ohsa", [](OhsaCommandOptions& o) -> auto& { return o.ohsa; }, run_ohsa,
-                                         "has no public profile: run `hotspot gistar --profile public` with the cell size and band it chose");
+      "  hotspot ohsa incidents.csv --study-area city.geojson --cell-size 500ft -o hotspots.geojson\n"
+      "  hotspot ohsa incidents.csv --profile public -o public/hotspots.geojson   # cells of at least 300 m");
+  bind_stage_command<OhsaCommandOptions>(*sub, action, "ohsa", [](OhsaCommandOptions& o) -> auto& { return o.ohsa; }, run_ohsa);
 }
 
 }  // namespace hotspot::cli

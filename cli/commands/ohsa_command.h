@@ -6,6 +6,7 @@
 
 #include "cli/commands/command.h"
 #include "cli/pipeline/ohsa_stage.h"
+#include "cli/pipeline/privacy_options.h"
 #include "geo/read/ingest.h"
 
 namespace hotspot::cli {
@@ -17,6 +18,8 @@ struct OhsaCommandOptions {
   int threads = 0;
   bool overwrite = false;
   bool quiet = false;
+  // public: a chosen cell size below the generalisation distance is raised to it; Gi* counts suppressed as gistar's
+  PrivacyOptions privacy;
 };
 
 int run_ohsa(const OhsaCommandOptions& options, std::ostream& out, std::ostream& err);

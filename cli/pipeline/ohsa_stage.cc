@@ -144,6 +144,14 @@ void choose_cell_size(const OhsaStage::Options& o, const Context& ctx, const std
     why = "raised to the minimum, the shorter side of the extent / 250 (" + why + " is " + short_text(r.cell->nearest_neighbour_crs, crs) + ")";
   if (r.cell->rule == CellSizeRule::kLoweredToMaximum)
     why = "lowered to the maximum, a tenth of the longer side of the extent (" + why + " is " + short_text(r.cell->nearest_neighbour_crs, crs) + ")";
+  if (ctx.privacy) {  // the public profile's cells are no finer than its generalisation distance
+    const double floor_crs = ctx.privacy->generalisation.in_crs_units(crs.linear_unit_m());
+    if (r.cell_size_crs < floor_crs) {
+      why = "raised to the public profile's generalisation distance " + ctx.privacy->generalisation.to_string() + " (" +
+            why + " gives " + short_text(r.cell_size_crs, crs) + ")";
+      r.cell_size_crs = floor_crs;
+    }
+  }
   r.choices.push_back({"cell_size", length_text(r.cell_size_crs, crs) + ": " + why});
 }
 

@@ -33,4 +33,9 @@ CheckedLengths public_lengths(const EmergingStage::Options& o, LengthNames names
   return {{named(names, "emerging", "cell_size"), o.cell_size}};
 }
 
+CheckedLengths public_lengths(const OhsaStage::Options& o, LengthNames names) {
+  if (!o.cell_size) return {};
+  return {{named(names, "ohsa", "cell_size"), o.cell_size}};
+}
+
 }  // namespace hotspot::cli

@@ -11,6 +11,7 @@
 #include "cli/pipeline/gistar_stage.h"
 #include "cli/pipeline/kde_stage.h"
 #include "cli/pipeline/moran_stage.h"
+#include "cli/pipeline/ohsa_stage.h"
 #include "cli/pipeline/privacy_stage.h"
 
 namespace hotspot::cli {
@@ -24,5 +25,7 @@ CheckedLengths public_lengths(const KdeStage::Options& kde, LengthNames names);
 CheckedLengths public_lengths(const GistarStage::Options& gistar, LengthNames names);
 CheckedLengths public_lengths(const MoranStage::Options& moran, LengthNames names);
 CheckedLengths public_lengths(const EmergingStage::Options& emerging, LengthNames names);
+// A cell size given to OHSA; one it chooses is raised to the generalisation distance by the stage itself.
+CheckedLengths public_lengths(const OhsaStage::Options& ohsa, LengthNames names);
 
 }  // namespace hotspot::cli

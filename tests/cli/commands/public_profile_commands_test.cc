@@ -75,6 +75,30 @@ TEST(PublicProfileCommandsTest, Gistar) {
   EXPECT_GT(suppressed, 0);
 }
 
+// OHSA chooses its cells from the data: under the public profile a choice finer than the generalisation distance
+// is raised to it and says so. The bundled sample's choice (about 1,511 ft) passes 300 m and is raised to 600 m.
+TEST(PublicProfileCommandsTest, OhsaRaisesItsCellsToTheGeneralisation) {
+  TempDir d;
+  run_both("ohsa " + kIncidents + " --study-area " + charlotte("charlotte_city_limits.geojson") +
+                                " -o OUT/ohsa.geojson",
+                            d);
+  const std::string internal = run_hotspot("ohsa " + kIncidents + " -o " + d.file("i.geojson") + " -q", d).out;
+  EXPECT_EQ(internal.find("generalisation"), std::string::npos) << internal;
+  CommandRun pub = run_hotspot("ohsa " + kIncidents + " -o " + d.file("p.geojson") + " --profile public", d);
+  ASSERT_EQ(pub.code, 0) << pub.err;
+  EXPECT_EQ(pub.out.find("raised to the public profile"), std::string::npos) << pub.out;
+  pub = run_hotspot("ohsa " + kIncidents + " -o " + d.file("p600.geojson") + " --profile public --generalisation 600m", d);
+  ASSERT_EQ(pub.code, 0) << pub.err;
+  EXPECT_NE(pub.out.find("ft: raised to the public profile's generalisation distance 600m"),
+            std::string::npos) << pub.out;
+  EXPECT_NE(pub.out.find("cell size: 1968."), std::string::npos) << pub.out;  // 600 m in US survey feet
+  const CommandRun fine = run_hotspot("ohsa " + kIncidents + " --cell-size 500ft -o " + d.file("f.geojson") +
+                                          " --profile public -q", d);
+  EXPECT_EQ(fine.code, 2);
+  EXPECT_NE(fine.err.find("--cell-size"), std::string::npos) << fine.err;
+  EXPECT_FALSE(fs::exists(d.file("f.geojson")));
+}
+
 TEST(PublicProfileCommandsTest, MoranLocal) {
   TempDir d;
   run_both("moran " + kIncidents + " --cell-size 1000ft --band 3000ft --local -o OUT/lisa.gpkg", d);
