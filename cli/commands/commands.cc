@@ -9,6 +9,7 @@
 #include "cli/commands/gistar_command.h"
 #include "cli/commands/info_command.h"
 #include "cli/commands/run_command.h"
+#include "cli/commands/shootings_command.h"
 #include "cli/commands/kde_command.h"
 #include "cli/commands/map_command.h"
 #include "cli/commands/moran_command.h"
@@ -28,6 +29,7 @@ void register_all_commands(CLI::App& app, CommandAction& action) {
   register_moran(app, action);
   register_near_repeat(app, action);
   register_disparity(app, action);
+  register_shootings(app, action);
   register_geocode(app, action);
   register_map(app, action);
   register_check_public(app, action);

@@ -10,6 +10,7 @@
 #include "cli/pipeline/moran_stage.h"
 #include "cli/pipeline/near_repeat_stage.h"
 #include "cli/pipeline/ohsa_stage.h"
+#include "cli/pipeline/shootings_stage.h"
 #include "cli/pipeline/option_binding.h"
 #include "cli/pipeline/privacy_options.h"
 #include "cli/pipeline/references_stage.h"
@@ -51,6 +52,7 @@ std::vector<OptionDoc> stage_option_docs() {
   docs.push_back(doc_of<OhsaStage::Options>("ohsa", ConfigColumn::none));
   docs.push_back(doc_of<NearRepeatStage::Options>("near_repeat", ConfigColumn::none));
   docs.push_back(doc_of<DisparityStage::Options>("disparity", ConfigColumn::none));
+  docs.push_back(doc_of<ShootingsStage::Options>("shootings", ConfigColumn::none));
   return docs;
 }
 

@@ -242,7 +242,9 @@ TEST(PublicProfileCommandsTest, InfoSuppressesSmallCountsAndWidensTheExtent) {
     shown_sum += was;
   }
   for (const auto& [name, was] : a.at("category_counts").items())  // every internal category below k is hidden
-    if (was.get<int64_t>() > 0 && was.get<int64_t>() < 5) EXPECT_TRUE(p.at("category_counts").at(name).is_null()) << name;
+    if (was.get<int64_t>() > 0 && was.get<int64_t>() < 5) {
+      EXPECT_TRUE(p.at("category_counts").at(name).is_null()) << name;
+    }
   ASSERT_GE(hidden_categories, 2) << "the sample has rare categories; one hidden alone would follow from the total";
   EXPECT_LT(shown_sum, a.at("accepted").get<int64_t>());
   EXPECT_EQ(p.at("records_in"), a.at("records_in"));
