@@ -27,6 +27,13 @@
 
 namespace hotspot::cli {
 
+// The input columns the stages read from the accepted records (IngestedRecord::fields), declared by each stage
+// before any runs; the Ingest stage keeps those.
+struct InputColumns {
+  IngestOptions::KeptFields fields = IngestOptions::KeptFields::listed;
+  std::vector<std::string> columns;
+};
+
 struct Context {
   int threads = 0;                      // 0 = all cores; results are identical for any count
   Progress* progress = nullptr;
@@ -39,6 +46,7 @@ struct Context {
   std::vector<ReferenceLoadReport> references;      // what References loaded, per source
   size_t computed_intersections = 0;                // centreline crossings References added
   std::unique_ptr<GeocodingResolver> resolver;      // set by References when records without coordinates are placed
+  InputColumns input_columns;                       // set before any stage runs (Stage::declare_input_columns)
   std::optional<IngestResult> ingest;               // set by the Ingest stage
   std::optional<KdeOutcome> density;                // set by the Kde stage
   std::optional<HotZonesOutcome> hot_zones;         // set by the HotZones stage when it wrote polygons

@@ -157,6 +157,12 @@ void GistarStage::Options::declare(OptionTable& t) {
   out.config = false;
 }
 
+void GistarStage::declare_input_columns(InputColumns& columns) const {
+  const ValueSpec value = parse_value(o_.value);
+  if (value.kind != UnitValueKind::kCount) columns.columns.push_back(value.field);
+  if (value.kind == UnitValueKind::kRate) columns.columns.push_back(value.denominator);
+}
+
 void GistarStage::validate(const Outputs& outputs) {
   if (!outputs.is_folder()) {
     if (o_.output.empty()) throw UsageError("gistar: give the output with -o (.geojson, .shp or .gpkg)");

@@ -52,6 +52,7 @@ class GistarStage : public Stage {
   explicit GistarStage(Options options) : o_(std::move(options)) {}
   std::string name() const override { return "gistar"; }
   void validate(const Outputs& outputs) override;
+  void declare_input_columns(InputColumns& columns) const override;  // the value's columns
   void run(Context& context, Outputs& outputs) override;
 
  private:

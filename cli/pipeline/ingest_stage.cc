@@ -16,6 +16,9 @@ void IngestStage::run(Context& ctx, Outputs& outputs) {
   CoordinateResolver* resolver = resolver_ ? resolver_ : ctx.resolver.get();
   IngestOptions io = o_.ingest;
   if (io.analysis_crs.empty() && ctx.geocoder) io.analysis_crs = ctx.geocoder->crs().wkt();
+  if (ctx.input_columns.fields == IngestOptions::KeptFields::all) io.kept_fields = IngestOptions::KeptFields::all;
+  io.kept_columns.insert(io.kept_columns.end(), ctx.input_columns.columns.begin(), ctx.input_columns.columns.end());
+  io.threads = ctx.threads;
   try {
     in = ingest(io, ctx.progress, resolver);
   } catch (const std::invalid_argument& e) {

@@ -10,6 +10,7 @@ namespace hotspot::cli {
 
 void run_stages(const std::vector<Stage*>& stages, Context& context, Outputs& outputs) {
   for (Stage* s : stages) s->validate(outputs);
+  for (Stage* s : stages) s->declare_input_columns(context.input_columns);
   for (Stage* s : stages) {
     const auto start = std::chrono::steady_clock::now();
     try {

@@ -19,6 +19,8 @@ class Stage {
   virtual std::string name() const = 0;
   // Throws UsageError. Must not read any input.
   virtual void validate(const Outputs& outputs) {}
+  // Adds the input columns run() reads from the accepted records; called after validate(), before any run().
+  virtual void declare_input_columns(InputColumns& columns) const {}
   virtual void run(Context& context, Outputs& outputs) = 0;
 };
 

@@ -136,6 +136,10 @@ void write_public(const std::vector<Placed>& placed, const std::string& path, co
 
 }  // namespace
 
+void WritePlacedStage::declare_input_columns(InputColumns& columns) const {
+  columns.fields = IngestOptions::KeptFields::all;
+}
+
 void WritePlacedStage::validate(const Outputs& outputs) {
   if (o_.output.empty()) throw UsageError("-o OUTPUT: give the file for the placed records");
   if (!is_csv(o_.output)) {

@@ -20,6 +20,7 @@ class WritePlacedStage : public Stage {
   explicit WritePlacedStage(Options options) : o_(std::move(options)) {}
   std::string name() const override { return "write placed"; }
   void validate(const Outputs& outputs) override;
+  void declare_input_columns(InputColumns& columns) const override;  // every column: each is written
   void run(Context& context, Outputs& outputs) override;
 
  private:

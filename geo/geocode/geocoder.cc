@@ -196,6 +196,7 @@ StreetFields find_street_fields(const std::vector<std::string>& header, const Re
 IngestOptions points_ingest_options(const ReferenceSource& s, const Crs& crs, ReferenceLoadReport& rep) {
   IngestOptions io;
   io.input_path = s.path;
+  io.kept_fields = IngestOptions::KeptFields::all;  // the reference's fields are read from the records
   io.layer = s.layer;
   io.x_column = s.x_column;
   io.y_column = s.y_column;

@@ -28,38 +28,6 @@ size_t utf8_len(const std::string& s, size_t i) {
   return n;
 }
 
-// The fields of the record being read, and whether the current one was quoted.
-struct RecordFields {
-  explicit RecordFields(CsvRecord& r) : rec(r) {}
-
-  CsvRecord& rec;
-  std::string field;
-  bool field_was_quoted = false;
-
-  // Ends the current field (bytes that are not UTF-8 read as Latin-1) and starts the next.
-  void finish_field() {
-    if (repair_utf8(field)) rec.latin1_repaired = true;
-    rec.fields.push_back(std::move(field));
-    field.clear();
-    field_was_quoted = false;
-  }
-  // The end of the file ends the record; a quoted field still open there is an error.
-  void end_at_eof(bool in_quotes, int64_t quote_line) {
-    if (in_quotes) rec.error = "unterminated quoted field starting on line " + std::to_string(quote_line);
-    finish_field();
-  }
-  void too_long(size_t max_record_bytes) {
-    if (rec.error.empty()) rec.error = "record longer than " + std::to_string(max_record_bytes) + " bytes";
-  }
-  // A character outside quotes that ends nothing: kept (a malformed record keeps at most 4 KiB a field). A quote
-  // inside an unquoted field is kept too; text after a closing quote marks the record.
-  void unquoted_char(char ch, int64_t line) {
-    if (ch == '"' && rec.error.empty() && field_was_quoted)
-      rec.error = "text after a closing quote on line " + std::to_string(line);
-    if (rec.error.empty() || field.size() < 4096) field.push_back(ch);
-  }
-};
-
 }  // namespace
 
 bool repair_utf8(std::string& s) {
@@ -121,14 +89,7 @@ CsvReader::CsvReader(const InputSource& source, const CsvOptions& options)
 
 CsvReader::~CsvReader() = default;
 
-int CsvReader::get() {
-  if (pushed_ != -2) {
-    const int c = pushed_;
-    pushed_ = -2;
-    return c;
-  }
-  return in_->get();
-}
+bool CsvReader::text_is_file_bytes() const { return in_->encoding() == TextStream::Encoding::utf8 && path_ != kStandardInput; }
 
 int CsvReader::column(const std::string& name) const {
   const std::string want = lower(name);
@@ -137,63 +98,31 @@ int CsvReader::column(const std::string& name) const {
   return -1;
 }
 
-// One record, character by character: RFC 4180 quoting, a quoted field may hold line ends; CR LF, LF or CR ends it.
+// Appends the stream's next text to the buffer (dropping what is read); false when nothing is left.
+bool CsvReader::fill() {
+  text_offset_ += static_cast<int64_t>(pos_);
+  buf_.erase(0, pos_);
+  pos_ = 0;
+  return in_->append_to(buf_);
+}
+
+// One record: parsed from the buffer, which grows until the record ends in it.
 bool CsvReader::read_record(CsvRecord& rec) {
   rec = CsvRecord{};
-  rec.line = line_;
-  RecordFields out(rec);
-  std::string& field = out.field;
-  bool in_quotes = false;
-  bool any = false;
-  size_t bytes = 0;
-  int64_t quote_line = 0;
   for (;;) {
-    const int c = get();
-    if (c == std::char_traits<char>::eof()) {
-      if (any) out.end_at_eof(in_quotes, quote_line);
-      return any;
-    }
-    any = true;
-    if (++bytes > options_.max_record_bytes) out.too_long(options_.max_record_bytes);
-    const char ch = static_cast<char>(c);
-    if (in_quotes) {
-      if (ch == '"') {
-        const int n = get();
-        if (n == '"') {
-          field.push_back('"');
-        } else {
-          in_quotes = false;
-          pushed_ = n;
-        }
-      } else {
-        if (ch == '\n') ++line_;
-        if (rec.error.empty()) field.push_back(ch);
-      }
+    const TextEnd end = eof_ ? TextEnd::end_of_input : TextEnd::more_follows;
+    const CsvParse got = parse_csv_record(buf_, pos_, line_, end, delimiter_, options_.max_record_bytes, scratch_);
+    if (got == CsvParse::end) return false;
+    if (got == CsvParse::incomplete) {
+      if (!fill()) eof_ = true;
       continue;
     }
-    if (ch == '"' && field.empty() && !out.field_was_quoted) {
-      in_quotes = true;
-      out.field_was_quoted = true;
-      quote_line = line_;
-      continue;
-    }
-    if (ch == delimiter_) {
-      out.finish_field();
-      continue;
-    }
-    if (ch == '\r') {
-      const int n = get();
-      if (n != '\n') pushed_ = n;
-      ++line_;
-      out.finish_field();
-      return true;
-    }
-    if (ch == '\n') {
-      ++line_;
-      out.finish_field();
-      return true;
-    }
-    out.unquoted_char(ch, line_);
+    rec.line = scratch_.line;
+    rec.offset = text_offset_ + static_cast<int64_t>(scratch_.begin);
+    rec.fields.assign(scratch_.fields.begin(), scratch_.fields.begin() + static_cast<std::ptrdiff_t>(scratch_.field_count));
+    rec.error = scratch_.error.message(options_.max_record_bytes, 0);
+    rec.latin1_repaired = scratch_.latin1_repaired;
+    return true;
   }
 }
 
@@ -205,9 +134,28 @@ std::optional<CsvRecord> CsvReader::next() {
     break;
   }
   rec.row = ++row_;
-  if (rec.error.empty() && rec.fields.size() != header_.size())
-    rec.error = "has " + std::to_string(rec.fields.size()) + " fields, header has " + std::to_string(header_.size());
+  if (rec.error.empty() && rec.fields.size() != header_.size()) rec.error = field_count_error(rec.fields.size(), header_.size());
   return rec;
+}
+
+std::string field_count_error(size_t fields, size_t header_fields) {
+  return "has " + std::to_string(fields) + " fields, header has " + std::to_string(header_fields);
+}
+
+void CsvReader::seek_text(int64_t offset) {
+  in_->seek_text(offset);
+  buf_.clear();
+  pos_ = 0;
+  eof_ = false;
+  text_offset_ = offset;
+}
+
+bool CsvReader::take_text(std::string& out) {
+  out.append(buf_, pos_, std::string::npos);
+  text_offset_ += static_cast<int64_t>(buf_.size());
+  buf_.clear();
+  pos_ = 0;
+  return !eof_ && in_->append_to(out);
 }
 
 std::vector<std::string> split_csv_line(const std::string& line, char delimiter) {

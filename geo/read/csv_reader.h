@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/read/csv_text.h"
 #include "geo/read/input_source.h"
 
 namespace hotspot {
@@ -23,6 +24,7 @@ struct CsvOptions {
 struct CsvRecord {
   int64_t row = 0;         // 1-based data row number (header = 0)
   int64_t line = 0;        // 1-based physical line where the record starts
+  int64_t offset = 0;      // where the record starts in the text (after any byte-order mark), in bytes
   std::vector<std::string> fields;
   std::string error;       // non-empty: the record is malformed (unterminated quote, too long, ...)
   bool latin1_repaired = false;  // some bytes were not UTF-8 and were read as Latin-1
@@ -48,9 +50,22 @@ class CsvReader {
   // Index of a header column by exact name (case-insensitive), or -1.
   int column(const std::string& name) const;
 
+  // The physical line and the text offset the next record starts at.
+  int64_t line() const { return line_; }
+  int64_t text_offset() const { return text_offset_ + static_cast<int64_t>(pos_); }
+  // The input is UTF-8 text (not decoded from UTF-16), so a text offset is a place in the file.
+  bool text_is_file_bytes() const;
+
+  // Moves to the record starting at text `offset` (one that next() gave). REQUIRES: text_is_file_bytes().
+  void seek_text(int64_t offset);
+
+  // Hands the text not yet read over to `out` (appended), for a caller parsing it itself (geo/read/csv_blocks.h):
+  // what the reader holds, then the input's next block. True while more may follow. After it, only take_text().
+  bool take_text(std::string& out);
+
  private:
   bool read_record(CsvRecord& rec);
-  int get();
+  bool fill();
 
   std::string path_;
   CsvOptions options_;
@@ -59,8 +74,15 @@ class CsvReader {
   char delimiter_ = ',';
   int64_t line_ = 1;
   int64_t row_ = 0;
-  int pushed_ = -2;
+  std::string buf_;           // text read from the stream; [pos_, size) not yet parsed
+  size_t pos_ = 0;
+  bool eof_ = false;          // the stream has nothing more
+  int64_t text_offset_ = 0;   // offset of buf_[0] in the text
+  CsvTextRecord scratch_;
 };
+
+// The error of a record whose field count is not the header's.
+std::string field_count_error(size_t fields, size_t header_fields);
 
 // Re-encodes bytes that do not form valid UTF-8 as Latin-1 code points. Returns true if anything changed.
 bool repair_utf8(std::string& s);

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "engine/core/closest_names.h"
+#include "engine/core/columns.h"
 #include "engine/core/signed_counts.h"
 #include "engine/core/text.h"
 #include "engine/core/timestamp.h"
@@ -30,7 +31,8 @@ namespace {
 struct Candidate {
   int64_t row;
   int file = 0;
-  std::vector<std::string> fields;
+  int64_t offset = -1;      // CSV: where the row starts in its file
+  std::vector<std::string> fields;  // as RawRecord::fields, less the columns only candidate_from() reads
   double sx = 0, sy = 0;    // source CRS
   bool needs_resolve = false;
   std::string missing_column;
@@ -59,6 +61,16 @@ struct CheckContext {
   int64_t looks_swapped = 0;                         // rejected points that would be in the area with x and y swapped
 };
 
+// What a raw record's fields hold: every column in header order, or some columns (IngestRun::slot_of), the
+// others, and a rejected record's whole fields, read again from the file at the end.
+enum class FieldLayout { all_columns, some_columns };
+
+// A rejected record whose fields are read again: its index in the rejects, and where it is.
+struct Reread {
+  size_t reject = 0;
+  CsvExport::Place place;
+};
+
 // The state the steps of one ingest() call share.
 struct IngestRun {
   IngestRun(const IngestOptions& o, Progress* p, CoordinateResolver* r) : opt(o), progress(p), resolver(r) {}
@@ -74,17 +86,48 @@ struct IngestRun {
   std::vector<Candidate> cands;
   CandidatePositions pos;
   CheckContext checks;
+  std::unique_ptr<CsvExport> csv;  // a CSV export, opened
+  FieldLayout layout = FieldLayout::all_columns;
+  std::vector<int> slot_of;        // some_columns: header column -> its place in the fields (-1: not read)
+  std::vector<int> read_columns;   // some_columns: the header columns read, in field order
+  size_t candidate_fields = 0;     // some_columns: the fields a candidate keeps (the first ones)
+  std::vector<int> kept_columns;   // header columns accepted records keep (IngestOptions::kept_columns)
+  std::vector<Reread> reread;
 };
 
-// Counts a record as rejected and keeps it with its reason, the column at fault and a detail.
-template <class From>
-void reject(IngestResult& res, const From& from, const char* code, std::string column, std::string detail,
-            std::vector<std::string> fields) {
-  res.accounting.reject(code);
-  res.rejects.push_back({from.row, code, std::move(column), std::move(detail), std::move(fields), from.file});
+// The value of header column `column` in a record's fields.
+const std::string& field(const IngestRun& run, const std::vector<std::string>& fields, int column) {
+  const int at = run.layout == FieldLayout::all_columns ? column : run.slot_of[static_cast<size_t>(column)];
+  return fields[static_cast<size_t>(at)];
 }
 
-// Opens the input (the CSV files of one export, or an OGR layer) and reads every record as it is.
+// Counts a record as rejected and keeps it with its reason, the column at fault, a detail and its fields (read
+// again from the file at the end when only some were kept).
+template <class From>
+void reject(IngestRun& run, const From& from, const char* code, std::string column, std::string detail,
+            std::vector<std::string> fields) {
+  IngestResult& res = run.res;
+  res.accounting.reject(code);
+  const bool reread = run.layout == FieldLayout::some_columns;
+  res.rejects.push_back({from.row, code, std::move(column), std::move(detail), reread ? std::vector<std::string>() : std::move(fields),
+                         from.file});
+  if (reread) run.reread.push_back({res.rejects.size() - 1, {from.file, from.offset}});
+}
+
+// Every CSV row as read, with every column, into run.raw (when the fields cannot be read again from the files).
+void read_all_csv_rows(IngestRun& run) {
+  std::vector<int> all(run.res.header.size());
+  for (size_t k = 0; k < all.size(); ++k) all[k] = static_cast<int>(k);
+  RawSource& raw = run.raw;
+  run.csv->read_rows(all, CsvRowSelection::Malformed::as_read, run.opt.threads, run.progress, [&raw](std::vector<RawRecord>& rows) {
+    raw.records.insert(raw.records.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
+  });
+  run.res.warnings = run.csv->source().warnings;
+}
+
+// Opens the input (the CSV files of one export, or an OGR layer). A CSV export whose rows can be read again from
+// its files is read later, with only the columns the run needs (read_needed_columns); any other input is read
+// now, every record as it is.
 void read_source(IngestRun& run) {
   const IngestOptions& opt = run.opt;
   const std::string& path = opt.input_path;
@@ -95,9 +138,22 @@ void read_source(IngestRun& run) {
   for (const std::string& more : opt.additional_inputs) run.res.source_files.push_back(more);
   if (!csv && !opt.additional_inputs.empty())
     throw std::runtime_error(path + ": several input files are read only for CSV exports");
-  run.raw = csv ? read_csv_records(run.res.source_files, opt.delimiter, run.progress) : read_layer_records(input, opt.layer);
-  run.res.header = std::move(run.raw.header);
-  run.res.warnings = std::move(run.raw.warnings);
+  if (!csv) {
+    run.raw = read_layer_records(input, opt.layer);
+    run.res.header = std::move(run.raw.header);
+    run.res.warnings = std::move(run.raw.warnings);
+  } else {
+    run.csv = std::make_unique<CsvExport>(run.res.source_files, opt.delimiter);
+    const RawSource& src = run.csv->source();
+    run.raw.format = src.format;
+    run.raw.crs = src.crs;
+    run.raw.missing_columns = src.missing_columns;
+    run.res.header = src.header;
+    run.res.warnings = src.warnings;
+    const bool some = run.csv->rereadable() && !run.resolver && opt.kept_fields == IngestOptions::KeptFields::listed;
+    run.layout = some ? FieldLayout::some_columns : FieldLayout::all_columns;
+    if (!some) read_all_csv_rows(run);
+  }
   if (run.res.header.empty()) throw std::runtime_error(path + ": no columns (expected a header row)");
 }
 
@@ -127,6 +183,7 @@ void find_columns(IngestRun& run) {
   const bool use_columns = run.raw.format == RawSource::Format::csv_files || !opt.x_column.empty();
   const Coordinates coordinates = by_address ? Coordinates::address : use_columns ? Coordinates::columns : Coordinates::geometry;
   std::vector<std::vector<std::string>> sample;
+  if (run.layout == FieldLayout::some_columns) sample = run.csv->sample(20);
   for (size_t i = 0; i < run.raw.records.size() && sample.size() < 20; ++i)
     if (run.raw.records[i].error.empty()) sample.push_back(run.raw.records[i].fields);
   run.columns = find_incident_columns(run.res.header, opt, coordinates, opt.input_path, sample);
@@ -141,6 +198,35 @@ void find_columns(IngestRun& run) {
   run.dates = parse_date_range(opt);
 }
 
+// The header columns accepted records keep: each of IngestOptions::kept_columns the header has (by its exact
+// name, else ignoring case, spaces, - and _).
+void find_kept_columns(IngestRun& run) {
+  const std::vector<std::string>& header = run.res.header;
+  for (const std::string& name : run.opt.kept_columns) {
+    int k = static_cast<int>(std::find(header.begin(), header.end(), name) - header.begin());
+    if (k == static_cast<int>(header.size())) k = find_column(header, name);
+    if (k >= 0 && std::find(run.kept_columns.begin(), run.kept_columns.end(), k) == run.kept_columns.end())
+      run.kept_columns.push_back(k);
+  }
+}
+
+// some_columns: the columns read from each row. Candidates keep the date, category, weight and kept columns
+// (first); the coordinates and the count and id columns come after them, read only to make the candidates.
+void choose_read_columns(IngestRun& run) {
+  if (run.layout != FieldLayout::some_columns) return;
+  const IncidentColumns& c = run.columns;
+  run.slot_of.assign(run.res.header.size(), -1);
+  const auto add = [&run](int column) {
+    if (column < 0 || run.slot_of[static_cast<size_t>(column)] >= 0) return;
+    run.slot_of[static_cast<size_t>(column)] = static_cast<int>(run.read_columns.size());
+    run.read_columns.push_back(column);
+  };
+  for (const int k : {c.date, c.category, c.weight}) add(k);
+  for (const int k : run.kept_columns) add(k);
+  run.candidate_fields = run.read_columns.size();
+  for (const int k : {c.x, c.y, c.wkt, c.count, c.id}) add(k);
+}
+
 // Chooses the source CRS; its note starts the result's CRS note.
 void choose_source(IngestRun& run) {
   std::string note;
@@ -152,7 +238,7 @@ void choose_source(IngestRun& run) {
 // Reads a WKT point from its column into `c`; an empty one with a resolver leaves the record to it. False: rejected.
 bool read_wkt_coordinates(IngestRun& run, RawRecord& r, Candidate& c) {
   const std::string& col = run.columns.x_name;
-  const std::string& val = r.fields[static_cast<size_t>(run.columns.wkt)];
+  const std::string& val = field(run, r.fields, run.columns.wkt);
   const WktPointRead read = read_wkt_point(val, c.sx, c.sy);
   if (read == WktPointRead::point) return true;
   if (read == WktPointRead::empty && run.resolver) {
@@ -161,11 +247,11 @@ bool read_wkt_coordinates(IngestRun& run, RawRecord& r, Candidate& c) {
     return true;
   }
   if (read == WktPointRead::empty)
-    reject(run.res, r, reason::kMissingCoordinate, col, "empty point", std::move(r.fields));
+    reject(run, r, reason::kMissingCoordinate, col, "empty point", std::move(r.fields));
   else if (read == WktPointRead::not_a_point)
-    reject(run.res, r, reason::kNotAPoint, col, "value '" + val + "' is not a point", std::move(r.fields));
+    reject(run, r, reason::kNotAPoint, col, "value '" + val + "' is not a point", std::move(r.fields));
   else
-    reject(run.res, r, reason::kUnparseableCoordinate, col, "value '" + val + "' is not a WKT POINT", std::move(r.fields));
+    reject(run, r, reason::kUnparseableCoordinate, col, "value '" + val + "' is not a WKT POINT", std::move(r.fields));
   return false;
 }
 
@@ -175,8 +261,8 @@ bool read_column_coordinates(IngestRun& run, RawRecord& r, Candidate& c) {
   if (cols.wkt >= 0) return read_wkt_coordinates(run, r, c);
   const char* xr = nullptr;
   const char* yr = nullptr;
-  auto xv = parse_coordinate(r.fields[static_cast<size_t>(cols.x)], &xr);
-  auto yv = parse_coordinate(r.fields[static_cast<size_t>(cols.y)], &yr);
+  auto xv = parse_coordinate(field(run, r.fields, cols.x), &xr);
+  auto yv = parse_coordinate(field(run, r.fields, cols.y), &yr);
   if (xv && yv) {
     c.sx = *xv;
     c.sy = *yv;
@@ -190,8 +276,8 @@ bool read_column_coordinates(IngestRun& run, RawRecord& r, Candidate& c) {
     c.missing_column = col;
     return true;
   }
-  const std::string& val = r.fields[static_cast<size_t>(x_bad ? cols.x : cols.y)];
-  reject(run.res, r, code, col, std::string(code == reason::kMissingCoordinate ? "empty value" : "value '" + val + "' is not a finite number"),
+  const std::string& val = field(run, r.fields, x_bad ? cols.x : cols.y);
+  reject(run, r, code, col, std::string(code == reason::kMissingCoordinate ? "empty value" : "value '" + val + "' is not a finite number"),
          std::move(r.fields));
   return false;
 }
@@ -199,12 +285,12 @@ bool read_column_coordinates(IngestRun& run, RawRecord& r, Candidate& c) {
 // Reads the point geometry into `c`; no geometry with a resolver leaves the record to it. False: rejected.
 bool read_geometry_coordinates(IngestRun& run, RawRecord& r, Candidate& c) {
   if (r.geometry_not_point) {
-    reject(run.res, r, reason::kNotAPoint, "(geometry)", "geometry is not a point", std::move(r.fields));
+    reject(run, r, reason::kNotAPoint, "(geometry)", "geometry is not a point", std::move(r.fields));
     return false;
   }
   if (!r.has_geometry) {
     if (!run.resolver) {
-      reject(run.res, r, reason::kMissingCoordinate, "(geometry)", "feature has no geometry", std::move(r.fields));
+      reject(run, r, reason::kMissingCoordinate, "(geometry)", "feature has no geometry", std::move(r.fields));
       return false;
     }
     c.needs_resolve = true;
@@ -213,7 +299,7 @@ bool read_geometry_coordinates(IngestRun& run, RawRecord& r, Candidate& c) {
   c.sx = r.gx;
   c.sy = r.gy;
   if (!std::isfinite(c.sx) || !std::isfinite(c.sy)) {
-    reject(run.res, r, reason::kNonFiniteCoordinate, "(geometry)", "geometry has a non-finite coordinate", std::move(r.fields));
+    reject(run, r, reason::kNonFiniteCoordinate, "(geometry)", "geometry has a non-finite coordinate", std::move(r.fields));
     return false;
   }
   return true;
@@ -223,7 +309,7 @@ bool read_geometry_coordinates(IngestRun& run, RawRecord& r, Candidate& c) {
 bool read_candidate(IngestRun& run, RawRecord& r, Candidate& c) {
   using Coordinates = IncidentColumns::Coordinates;
   if (!r.error.empty()) {
-    reject(run.res, r, reason::kMalformedRow, "", r.error, std::move(r.fields));
+    reject(run, r, reason::kMalformedRow, "", r.error, std::move(r.fields));
     return false;
   }
   c.row = r.row;
@@ -236,10 +322,16 @@ bool read_candidate(IngestRun& run, RawRecord& r, Candidate& c) {
     return false;
   }
   if (!c.needs_resolve && run.opt.reject_zero_coordinates && c.sx == 0.0 && c.sy == 0.0) {
-    reject(run.res, r, reason::kZeroCoordinate, run.res.x_column, "coordinates are (0, 0), a placeholder for unknown", std::move(r.fields));
+    reject(run, r, reason::kZeroCoordinate, run.res.x_column, "coordinates are (0, 0), a placeholder for unknown", std::move(r.fields));
     return false;
   }
-  c.fields = std::move(r.fields);
+  c.offset = r.offset;
+  if (run.layout == FieldLayout::all_columns) {
+    c.fields = std::move(r.fields);
+  } else if (run.candidate_fields > 0) {
+    const auto keep = r.fields.begin() + static_cast<std::ptrdiff_t>(run.candidate_fields);
+    c.fields.assign(std::make_move_iterator(r.fields.begin()), std::make_move_iterator(keep));
+  }
   return true;
 }
 
@@ -248,7 +340,9 @@ void net_counts(IngestRun& run) {
   if (run.columns.count < 0) return;
   std::vector<CountRow> rows;
   rows.reserve(run.raw.records.size());
-  const auto count = static_cast<size_t>(run.columns.count), id = static_cast<size_t>(run.columns.id);
+  const bool all = run.layout == FieldLayout::all_columns;
+  const auto count = static_cast<size_t>(all ? run.columns.count : run.slot_of[static_cast<size_t>(run.columns.count)]);
+  const auto id = static_cast<size_t>(all ? run.columns.id : run.slot_of[static_cast<size_t>(run.columns.id)]);
   for (const RawRecord& r : run.raw.records) {
     const bool whole = r.error.empty() && count < r.fields.size() && id < r.fields.size();
     rows.push_back(whole ? CountRow{r.fields[count], r.fields[id], false} : CountRow{"", "", true});
@@ -267,35 +361,56 @@ bool reject_by_count(IngestRun& run, size_t index, RawRecord& r) {
   if (run.count_fates.empty() || run.count_fates[index].kind == CountFate::Kind::keep) return false;
   const CountFate& f = run.count_fates[index];
   const std::string& col = run.columns.count_name;
-  const std::string& value = r.fields[static_cast<size_t>(run.columns.count)];
-  const std::string incident = run.columns.id_name + " '" + trim(r.fields[static_cast<size_t>(run.columns.id)]) + "'";
+  const std::string& value = field(run, r.fields, run.columns.count);
+  const std::string incident = run.columns.id_name + " '" + trim(field(run, r.fields, run.columns.id)) + "'";
   const std::string partner = f.partner >= 0 ? row_label(run, run.raw.records[static_cast<size_t>(f.partner)]) : "";
   switch (f.kind) {
     case CountFate::Kind::cancelled:
-      reject(run.res, r, reason::kCancelled, col, "cancelled by the correction in " + partner + " (" + incident + ")", std::move(r.fields));
+      reject(run, r, reason::kCancelled, col, "cancelled by the correction in " + partner + " (" + incident + ")", std::move(r.fields));
       break;
     case CountFate::Kind::correction:
-      reject(run.res, r, reason::kCorrection, col, "count -1 cancels " + partner + " (" + incident + ")", std::move(r.fields));
+      reject(run, r, reason::kCorrection, col, "count -1 cancels " + partner + " (" + incident + ")", std::move(r.fields));
       break;
     case CountFate::Kind::unmatched:
-      reject(run.res, r, reason::kUnmatchedCancellation, col, "count -1 but no earlier record of " + incident + " to cancel",
+      reject(run, r, reason::kUnmatchedCancellation, col, "count -1 but no earlier record of " + incident + " to cancel",
              std::move(r.fields));
       break;
     default:
-      reject(run.res, r, reason::kBadCount, col, "count '" + value + "' is neither 1 nor -1", std::move(r.fields));
+      reject(run, r, reason::kBadCount, col, "count '" + value + "' is neither 1 nor -1", std::move(r.fields));
   }
   return true;
 }
 
+// A record read is counted in and becomes a candidate or a reject; `index`: its place in run.raw (for netting).
+void take_record(IngestRun& run, size_t index, RawRecord& r) {
+  run.res.accounting.add_input();
+  Candidate c;
+  if (!reject_by_count(run, index, r) && read_candidate(run, r, c)) run.cands.push_back(std::move(c));
+}
+
+// some_columns: reads the rows with the columns the run needs; each becomes a candidate or a reject as it is read,
+// unless netting needs every row first (then they are kept in run.raw).
+void read_needed_columns(IngestRun& run) {
+  const size_t warned = run.csv->source().warnings.size();
+  const bool netting = run.columns.count >= 0;
+  run.csv->read_rows(run.read_columns, CsvRowSelection::Malformed::none, run.opt.threads, run.progress,
+                     [&run, netting](std::vector<RawRecord>& rows) {
+                       if (netting)
+                         run.raw.records.insert(run.raw.records.end(), std::make_move_iterator(rows.begin()),
+                                                std::make_move_iterator(rows.end()));
+                       else
+                         for (RawRecord& r : rows) take_record(run, 0, r);
+                     });
+  const std::vector<std::string>& w = run.csv->source().warnings;
+  run.res.warnings.insert(run.res.warnings.end(), w.begin() + static_cast<std::ptrdiff_t>(warned), w.end());
+}
+
 // First pass: every record read is counted in and becomes a candidate or a reject.
 void make_candidates(IngestRun& run) {
-  run.cands.reserve(run.raw.records.size());
-  for (size_t i = 0; i < run.raw.records.size(); ++i) {
-    RawRecord& r = run.raw.records[i];
-    run.res.accounting.add_input();
-    Candidate c;
-    if (!reject_by_count(run, i, r) && read_candidate(run, r, c)) run.cands.push_back(std::move(c));
-  }
+  if (run.layout == FieldLayout::some_columns) read_needed_columns(run);
+  net_counts(run);
+  run.cands.reserve(run.cands.size() + run.raw.records.size());
+  for (size_t i = 0; i < run.raw.records.size(); ++i) take_record(run, i, run.raw.records[i]);
   run.raw.records.clear();
   run.raw.records.shrink_to_fit();
 }
@@ -338,7 +453,7 @@ void check_date_column(const IngestRun& run) {
   int64_t present = 0, unreadable = 0;
   std::vector<std::string> examples;
   for (const Candidate& c : run.cands) {
-    const std::string v = trim(c.fields[static_cast<size_t>(run.columns.date)]);
+    const std::string v = trim(field(run, c.fields, run.columns.date));
     if (v.empty()) continue;
     ++present;
     if (parse_timestamp_ms(v)) continue;
@@ -383,7 +498,7 @@ bool place_by_resolver(IngestRun& run, Candidate& c, IngestedRecord& rec) {
   rec.resolution = run.checks.resolutions++;
   if (!p) {
     const bool by_address = run.columns.coordinates == IncidentColumns::Coordinates::address;
-    reject(run.res, c, reason::kNotGeocoded, c.missing_column,
+    reject(run, c, reason::kNotGeocoded, c.missing_column,
            by_address ? why : "no coordinates and the address could not be placed: " + why, std::move(c.fields));
     return false;
   }
@@ -404,7 +519,7 @@ bool place_at_coordinates(IngestRun& run, size_t i, IngestedRecord& rec) {
   const CheckContext& k = run.checks;
   const Crs& acrs = *run.res.analysis_crs;
   if (!p.ok_lonlat[i] || !p.ok_analysis[i]) {
-    reject(run.res, c, reason::kTransformFailed, run.res.x_column,
+    reject(run, c, reason::kTransformFailed, run.res.x_column,
            "could not transform (" + std::to_string(c.sx) + ", " + std::to_string(c.sy) + ") to " + acrs.describe(), std::move(c.fields));
     return false;
   }
@@ -414,7 +529,7 @@ bool place_at_coordinates(IngestRun& run, size_t i, IngestedRecord& rec) {
       detail += " (latitude and longitude look swapped)";
       ++run.checks.looks_swapped;
     }
-    reject(run.res, c, reason::kOutsideCrsArea, run.res.y_column, detail, std::move(c.fields));
+    reject(run, c, reason::kOutsideCrsArea, run.res.y_column, detail, std::move(c.fields));
     return false;
   }
   const double lon = p.lon[i], lat = p.lat[i];
@@ -425,7 +540,7 @@ bool place_at_coordinates(IngestRun& run, size_t i, IngestedRecord& rec) {
       detail += " (latitude and longitude look swapped)";
       ++run.checks.looks_swapped;
     }
-    reject(run.res, c, reason::kOutsideCrsArea, run.res.x_column, detail, std::move(c.fields));
+    reject(run, c, reason::kOutsideCrsArea, run.res.x_column, detail, std::move(c.fields));
     return false;
   }
   rec.point = Point{p.x[i], p.y[i], 1.0};
@@ -440,17 +555,17 @@ bool place_at_coordinates(IngestRun& run, size_t i, IngestedRecord& rec) {
 bool pass_date_filter(IngestRun& run, Candidate& c, IngestedRecord& rec) {
   if (run.columns.date < 0) return true;
   const DateRange& d = run.dates;
-  const std::string& dv = c.fields[static_cast<size_t>(run.columns.date)];
+  const std::string& dv = field(run, c.fields, run.columns.date);
   rec.time_ms = parse_timestamp_ms(dv);
   const bool blank = trim(dv).empty();
   if (!rec.time_ms && (!blank || d.from_ms || d.to_ms)) {
-    reject(run.res, c, reason::kUnparseableDate, run.res.date_column,
+    reject(run, c, reason::kUnparseableDate, run.res.date_column,
            blank ? std::string("no date, and a date filter is on") : "date '" + dv + "' is not readable", std::move(c.fields));
     return false;
   }
   if (!rec.time_ms) return true;
   if ((d.from_ms && *rec.time_ms < *d.from_ms) || (d.to_ms && *rec.time_ms > *d.to_ms)) {
-    reject(run.res, c, reason::kFilteredDate, run.res.date_column, "date " + format_date(*rec.time_ms) + " is outside the date range",
+    reject(run, c, reason::kFilteredDate, run.res.date_column, "date " + format_date(*rec.time_ms) + " is outside the date range",
            std::move(c.fields));
     return false;
   }
@@ -461,13 +576,13 @@ bool pass_date_filter(IngestRun& run, Candidate& c, IngestedRecord& rec) {
 bool pass_category_filter(IngestRun& run, Candidate& c, IngestedRecord& rec) {
   if (run.columns.category < 0) return true;
   const std::vector<std::string>& wanted = run.checks.categories;
-  rec.category = trim(c.fields[static_cast<size_t>(run.columns.category)]);
+  rec.category = trim(field(run, c.fields, run.columns.category));
   if (wanted.empty()) return true;
   run.checks.category_values.insert(rec.category);
   const auto hit = std::find(wanted.begin(), wanted.end(), lower(rec.category));
   if (hit != wanted.end()) run.checks.category_matched[static_cast<size_t>(hit - wanted.begin())] = true;
   if (hit == wanted.end()) {
-    reject(run.res, c, reason::kFilteredCategory, run.res.category_column, "category '" + rec.category + "' not selected",
+    reject(run, c, reason::kFilteredCategory, run.res.category_column, "category '" + rec.category + "' not selected",
            std::move(c.fields));
     return false;
   }
@@ -478,10 +593,10 @@ bool pass_category_filter(IngestRun& run, Candidate& c, IngestedRecord& rec) {
 bool read_weight(IngestRun& run, Candidate& c, IngestedRecord& rec) {
   if (run.columns.weight < 0) return true;
   const char* code = nullptr;
-  const std::string& wv = c.fields[static_cast<size_t>(run.columns.weight)];
+  const std::string& wv = field(run, c.fields, run.columns.weight);
   auto w = parse_coordinate(wv, &code);
   if (!w || *w < 0.0) {
-    reject(run.res, c, reason::kBadWeight, run.res.weight_column, "weight '" + wv + "' is not a non-negative number", std::move(c.fields));
+    reject(run, c, reason::kBadWeight, run.res.weight_column, "weight '" + wv + "' is not a non-negative number", std::move(c.fields));
     return false;
   }
   rec.point.weight = *w;
@@ -492,7 +607,7 @@ bool read_weight(IngestRun& run, Candidate& c, IngestedRecord& rec) {
 bool pass_study_area(IngestRun& run, Candidate& c, const IngestedRecord& rec) {
   const std::shared_ptr<const ZoneLayer>& study = run.res.study_area;
   if (!study || study->contains_any(rec.point.x, rec.point.y)) return true;
-  reject(run.res, c, reason::kOutsideStudyArea, run.res.x_column, "point is outside the study area " + run.opt.study_area_path,
+  reject(run, c, reason::kOutsideStudyArea, run.res.x_column, "point is outside the study area " + run.opt.study_area_path,
          std::move(c.fields));
   return false;
 }
@@ -510,6 +625,16 @@ void accept(IngestResult& res, IngestedRecord&& rec, bool has_category) {
   res.records.push_back(std::move(rec));
 }
 
+// The fields an accepted record keeps: every one, or the kept columns (the others empty; none: no fields).
+std::vector<std::string> kept_fields(const IngestRun& run, Candidate& c) {
+  if (run.opt.kept_fields == IngestOptions::KeptFields::all) return std::move(c.fields);
+  std::vector<std::string> out;
+  if (run.kept_columns.empty()) return out;
+  out.resize(run.res.header.size());
+  for (const int k : run.kept_columns) out[static_cast<size_t>(k)] = field(run, c.fields, k);
+  return out;
+}
+
 // Places candidate i and runs the filters; it ends in the records or in the rejects.
 void check(IngestRun& run, size_t i) {
   Candidate& c = run.cands[i];
@@ -522,7 +647,8 @@ void check(IngestRun& run, size_t i) {
   if (!pass_date_filter(run, c, rec) || !pass_category_filter(run, c, rec) || !read_weight(run, c, rec) ||
       !pass_study_area(run, c, rec))
     return;
-  rec.fields = std::move(c.fields);
+  rec.fields = kept_fields(run, c);
+  std::vector<std::string>().swap(c.fields);
   accept(run.res, std::move(rec), run.columns.category >= 0);
 }
 
@@ -534,6 +660,7 @@ bool by_file_and_row(int file_a, int64_t row_a, int file_b, int64_t row_b) {
 // coordinates before it places the others, and the records are then put back in input order.
 void check_candidates(IngestRun& run) {
   const bool learning = run.checks.learning;
+  run.res.records.reserve(run.cands.size());
   for (size_t i = 0; i < run.cands.size(); ++i)
     if (!learning || !run.cands[i].needs_resolve) check(run, i);
   if (!learning) return;
@@ -567,6 +694,16 @@ void warn_swapped_coordinates(IngestRun& run) {
   run.res.warnings.push_back(std::to_string(swapped) + " of " + std::to_string(run.res.accounting.records_in()) +
                              " records look swapped: their " + run.res.x_column + " holds latitudes and " +
                              run.res.y_column + " longitudes (exchange --x-col and --y-col)");
+}
+
+// some_columns: the rejected records' fields, read again from the files.
+void reread_reject_fields(IngestRun& run) {
+  if (run.reread.empty()) return;
+  std::vector<CsvExport::Place> places;
+  places.reserve(run.reread.size());
+  for (const Reread& r : run.reread) places.push_back(r.place);
+  std::vector<std::vector<std::string>> fields = run.csv->fields_at(places);
+  for (size_t i = 0; i < fields.size(); ++i) run.res.rejects[run.reread[i].reject].fields = std::move(fields[i]);
 }
 
 // Puts the rejects in input order and checks that every record is accounted for.
@@ -621,7 +758,8 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
   IngestRun run(opt, progress, resolver);
   read_source(run);
   find_columns(run);
-  net_counts(run);
+  find_kept_columns(run);
+  choose_read_columns(run);
   choose_source(run);
   make_candidates(run);
   check_date_column(run);
@@ -630,6 +768,7 @@ IngestResult ingest(const IngestOptions& opt, Progress* progress, CoordinateReso
   check_candidates(run);
   warn_unmatched_categories(run);
   warn_swapped_coordinates(run);
+  reread_reject_fields(run);
   finish(run.res);
   return std::move(run.res);
 }

@@ -52,6 +52,13 @@ struct IngestOptions {
   // when one is given). by_address: every record is placed by the resolver from its address and coordinates are
   // not read (`hotspot geocode`). REQUIRES for by_address: a resolver and analysis_crs.
   enum class Placement { own_coordinates, by_address } placement = Placement::own_coordinates;
+  // The input columns each accepted record keeps in IngestedRecord::fields, for the stages that read them (Gi*'s
+  // value columns): the listed ones (DEFAULT: none), or every column (`hotspot geocode` writes them all). The
+  // others are not kept (a rejected record keeps all of its fields either way).
+  enum class KeptFields { listed, all } kept_fields = KeptFields::listed;
+  std::vector<std::string> kept_columns;
+  // Threads parsing CSV text; 0 = every core. The result is the same for any count.
+  int threads = 0;
 };
 
 // Supplies a point for a record whose coordinates are missing (e.g. a geocoder over its address column).
@@ -81,7 +88,9 @@ struct IngestedRecord {
   std::string category;               // from the category column, when there is one
   bool resolved = false;              // placed by the CoordinateResolver
   int64_t resolution = -1;            // which resolve() call placed it (0, 1, ... in call order); -1 = not resolved
-  std::vector<std::string> fields;    // raw values in header order
+  // Raw values in header order, as IngestOptions::kept_fields says: every column, or only the kept columns (the
+  // others empty), or none (an empty vector) when no column is kept.
+  std::vector<std::string> fields;
   int source_file = 0;                // 0 = input_path, 1.. = additional_inputs
 };
 

@@ -50,6 +50,24 @@ void TextStream::detect_encoding() {
                              " without a byte-order mark; save it as UTF-8 (or as UTF-16 with a byte-order mark)");
   }
   raw_head_.erase(0, mark);
+  mark_bytes_ = mark;
+}
+
+bool TextStream::append_to(std::string& out) {
+  if (pos_ == buf_.size() && !fill()) return false;
+  out.append(buf_, pos_, std::string::npos);
+  pos_ = buf_.size();
+  return true;
+}
+
+void TextStream::seek_text(int64_t offset) {
+  if (encoding_ != Encoding::utf8) throw std::logic_error(name_ + ": a position in decoded UTF-16 text is not a file offset");
+  if (VSIFSeekL(file_.get(), static_cast<vsi_l_offset>(offset) + mark_bytes_, SEEK_SET) != 0)
+    throw std::runtime_error(name_ + ": cannot seek to byte " + std::to_string(offset));
+  buf_.clear();
+  raw_head_.clear();
+  pos_ = 0;
+  eof_ = false;
 }
 
 void TextStream::append_code_point(uint32_t cp) {

@@ -30,6 +30,12 @@ class TextStream {
 
   Encoding encoding() const { return encoding_; }
 
+  // Appends the bytes not yet read and the next block to `out`, as read; false when nothing was left.
+  bool append_to(std::string& out);
+
+  // Moves to `offset` bytes after the byte-order mark. REQUIRES: UTF-8 text (a decoded offset is no file offset).
+  void seek_text(int64_t offset);
+
  private:
   void detect_encoding();
   bool fill();
@@ -45,6 +51,7 @@ class TextStream {
   size_t pos_ = 0;
   bool eof_ = false;
   Encoding encoding_ = Encoding::utf8;
+  size_t mark_bytes_ = 0;    // the byte-order mark's length
   std::string raw_head_;     // bytes read while detecting the encoding, not yet decoded
   int odd_byte_ = -1;        // UTF-16: a code unit's first byte at the end of a block
   uint32_t high_surrogate_ = 0;

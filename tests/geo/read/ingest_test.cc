@@ -31,6 +31,7 @@ TEST(IngestTest, BundledCmpdSampleEveryRowAccountedFor) {
   IngestOptions o;
   o.input_path = testing::charlotte("cmpd_incidents_sample.csv");
   o.analysis_crs = "EPSG:2264";
+  o.kept_columns = {"X_COORD_PUBLIC", "Y_COORD_PUBLIC"};
   IngestResult r = ingest(o);
   EXPECT_EQ(r.accounting.records_in(), 5000);
   EXPECT_TRUE(r.accounting.balanced());
@@ -501,6 +502,7 @@ TEST(IngestMultiFileTest, HeaderThatChangesBetweenFilesIsMatchedByName) {
   o.input_path = a;
   o.additional_inputs = {b};
   o.analysis_crs = "EPSG:2264";
+  o.kept_columns = {"id"};
   IngestResult r = ingest(o);
   EXPECT_EQ(r.accounting.records_in(), 4);
   EXPECT_EQ(r.accounting.accepted(), 3);
@@ -532,6 +534,7 @@ TEST(IngestMultiFileTest, ColumnsSpeltDifferentlyAreMatchedAndReported) {
   o.input_path = a;
   o.additional_inputs = {b};
   o.source_crs = "EPSG:2264";
+  o.kept_columns = {"Incident_ID"};
   IngestResult r = ingest(o);
   ASSERT_EQ(r.accounting.accepted(), 2);
   EXPECT_EQ(r.records[1].fields[0], "2");
